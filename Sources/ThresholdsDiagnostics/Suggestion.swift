@@ -1,0 +1,43 @@
+/// "Did you mean …?" suggestions by edit distance, as argument-parser and compilers give them.
+public enum Suggestion {
+    /// The candidate nearest to `word`, when it is close enough to be a plausible typo:
+    /// at most a third of the word's length in edits (and at least one edit allowed).
+    /// Ties go to the alphabetically first candidate, so suggestions are deterministic.
+    public static func nearest<S: Sequence<String>>(to word: String, in candidates: S) -> String? {
+        let lowered = word.lowercased()
+        let allowed = max(1, lowered.count / 3)
+        var best: (distance: Int, name: String)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            guard distance <= allowed else { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (distance, candidate)
+        }
+        return best?.name
+    }
+
+    /// The Damerau–Levenshtein (optimal string alignment) distance between two strings,
+    /// counting insertions, deletions, substitutions and swaps of neighbours as one edit each.
+    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.unicodeScalars)
+        let b = Array(rhs.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

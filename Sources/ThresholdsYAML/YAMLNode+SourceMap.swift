@@ -1,0 +1,66 @@
+public import ThresholdsDiagnostics
+
+extension YAMLNode.Scalar {
+    /// The file location of every Unicode scalar of ``value``, plus one for the end of the value,
+    /// so that a position inside the value (an expression's column) can be reported at its exact
+    /// place in the file.
+    ///
+    /// The value is aligned with the source text the scalar was read from: characters the value
+    /// does not hold (quotes, escape backslashes, indentation, folded line breaks) are skipped.
+    /// Where an escape sequence makes the alignment fail, the remaining positions fall back to the
+    /// scalar's start, which is still on the right line.
+    public func valueLocations(in source: SourceText) -> [SourceLocation] {
+        let bytes = source.bytes
+        var offset = range.start.offset
+        var line = range.start.line
+        var column = range.start.column
+        let end = min(range.end.offset, bytes.count)
+
+        func advance() {
+            guard offset < bytes.count else { return }
+            if bytes[offset] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+                offset += 1
+            } else {
+                offset += SourceText.width(ofScalarStartingWith: bytes[offset])
+                column += 1
+            }
+        }
+        func currentScalar() -> Unicode.Scalar? {
+            guard offset < end else { return nil }
+            let width = SourceText.width(ofScalarStartingWith: bytes[offset])
+            guard offset + width <= bytes.count else { return nil }
+            return String(decoding: bytes[offset..<offset + width], as: UTF8.self).unicodeScalars.first
+        }
+
+        // Skip what comes before the content: the opening quote, or a block scalar's header line.
+        switch style {
+        case .singleQuoted, .doubleQuoted:
+            advance()
+        case .literal, .folded:
+            while offset < end, bytes[offset] != UInt8(ascii: "\n") { advance() }
+            advance()
+        case .plain:
+            break
+        }
+
+        var locations: [SourceLocation] = []
+        locations.reserveCapacity(value.unicodeScalars.count + 1)
+        var aligned = true
+        for scalar in value.unicodeScalars {
+            if aligned {
+                while let current = currentScalar(), current != scalar { advance() }
+                if currentScalar() == nil { aligned = false }
+            }
+            if aligned {
+                locations.append(SourceLocation(line: line, column: column, offset: offset))
+                advance()
+            } else {
+                locations.append(range.start)
+            }
+        }
+        locations.append(aligned ? SourceLocation(line: line, column: column, offset: offset) : range.start)
+        return locations
+    }
+}
