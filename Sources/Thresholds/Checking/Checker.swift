@@ -1,0 +1,368 @@
+public import ThresholdsDiagnostics
+
+/// Resolves every name in a parsed document and checks every expression's type, so that an
+/// unknown fact or a type error is found by `thresholds check`, never at evaluation time.
+/// Also warns about what is probably a mistake: unused definitions and facts, rules that cite no
+/// source, levels without labels.
+public struct Checker {
+    private let document: ThresholdDocument
+    private let file: String
+    private var diagnostics: [Diagnostic] = []
+    private var boardFacts: [String: ValueType] = [:]
+    private var definitions: [String: Definition] = [:]
+    private var eventKinds: [String: Vocabulary.Qualifiers] = [:]
+    private var used: Set<String> = []
+
+    private init(document: ThresholdDocument) {
+        self.document = document
+        self.file = document.file
+        for event in Vocabulary.events { eventKinds[event.name] = event.qualifiers }
+    }
+
+    /// Checks a parsed document; returns its diagnostics.
+    public static func check(_ document: ThresholdDocument) -> [Diagnostic] {
+        var checker = Checker(document: document)
+        checker.run()
+        return checker.diagnostics
+    }
+
+    private mutating func run() {
+        declare()
+        for definition in document.definitions { checkCondition(definition.condition) }
+        checkDefinitionCycles()
+        let labelled = Set(document.levels.map(\.level))
+        var warnedLevels: Set<Level> = []
+        for rule in document.rules {
+            checkCondition(rule.when)
+            if let unless = rule.unless { checkCondition(unless) }
+            if rule.source == nil { report(CheckerDiagnostics.missingSource, rule.id.range) }
+            var levels: [Level] = []
+            switch rule.effect.value {
+            case .level(let level): levels = [level]
+            case .raise(_, let ceiling?): levels = [ceiling]
+            default: break
+            }
+            for level in levels where !labelled.contains(level) && !warnedLevels.contains(level) {
+                warnedLevels.insert(level)
+                report(CheckerDiagnostics.missingLevelLabel(level.rawValue), rule.effect.range)
+            }
+        }
+        for definition in document.definitions where !used.contains(definition.name.value) {
+            report(CheckerDiagnostics.unusedDefinition(definition.name.value), definition.name.range)
+        }
+        for fact in document.facts where !used.contains(fact.name.value) {
+            report(CheckerDiagnostics.unusedFact(fact.name.value), fact.name.range)
+        }
+    }
+
+    /// Registers the board's names, refusing those that would hide a standard one.
+    private mutating func declare() {
+        let reservedNames = Set(Level.allCases.map(\.rawValue) + ["current_plan", "domains", "grade"]
+                                + Vocabulary.functions.map(\.name))
+        func clash(_ name: String) -> String? {
+            if Vocabulary.factsByName[name] != nil || reservedNames.contains(name) { return "a name" }
+            if eventKinds[name] != nil { return "an event kind" }
+            return nil
+        }
+        for fact in document.facts {
+            if let what = clash(fact.name.value) {
+                report(CheckerDiagnostics.shadowedName(fact.name.value, what), fact.name.range)
+            } else {
+                boardFacts[fact.name.value] = ValueType(fact.type)
+            }
+        }
+        for event in document.events {
+            if let what = clash(event.name.value) {
+                report(CheckerDiagnostics.shadowedName(event.name.value, what), event.name.range)
+            } else {
+                eventKinds[event.name.value] = Vocabulary.Qualifiers.none
+            }
+        }
+        for definition in document.definitions {
+            if let what = clash(definition.name.value) {
+                report(CheckerDiagnostics.shadowedName(definition.name.value, what), definition.name.range)
+            } else {
+                definitions[definition.name.value] = definition
+            }
+        }
+    }
+
+    private mutating func checkDefinitionCycles() {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported = false
+        func references(_ definition: Definition) -> [String] {
+            definition.condition.expressions.flatMap { Checker.names(in: $0) }.filter { definitions[$0] != nil }
+        }
+        func visit(_ name: String, _ path: [String]) {
+            guard !reported, let definition = definitions[name] else { return }
+            if state[name] == 1 {
+                reported = true
+                let start = path.firstIndex(of: name) ?? 0
+                report(CheckerDiagnostics.definitionCycle(Array(path[start...]) + [name]), definition.name.range)
+                return
+            }
+            guard state[name] == nil else { return }
+            state[name] = 1
+            for next in references(definition) { visit(next, path + [name]) }
+            state[name] = 2
+        }
+        for definition in document.definitions { visit(definition.name.value, []) }
+    }
+
+    /// Every single-segment name an expression mentions.
+    static func names(in expression: Expression) -> [String] {
+        switch expression.kind {
+        case .name(let path): path.count == 1 ? [path[0]] : []
+        case .not(let inner): names(in: inner)
+        case .binary(_, let left, let right): names(in: left) + names(in: right)
+        case .membership(let value, let items, _): names(in: value) + items.flatMap { names(in: $0) }
+        case .list(let items): items.flatMap { names(in: $0) }
+        case .call(_, let arguments):
+            arguments.flatMap { argument in
+                names(in: argument.value) + (argument.filter.map { names(in: $0) } ?? [])
+                    + (argument.window.map { names(in: $0) } ?? [])
+            }
+        default: []
+        }
+    }
+
+    // MARK: Conditions and expressions
+
+    private mutating func checkCondition(_ condition: Condition) {
+        switch condition.kind {
+        case .expression(let expression): expectBoolean(expression, inDomainFilter: false)
+        case .all(let parts), .any(let parts), .atLeast(_, let parts): parts.forEach { checkCondition($0) }
+        case .not(let part): checkCondition(part)
+        }
+    }
+
+    private mutating func expectBoolean(_ expression: Expression, inDomainFilter: Bool) {
+        let type = typeOf(expression, inDomainFilter: inDomainFilter)
+        if type != .boolean, type != .error { report(CheckerDiagnostics.notBoolean(type), expression.range) }
+    }
+
+    private mutating func typeOf(_ expression: Expression, inDomainFilter: Bool) -> ValueType {
+        switch expression.kind {
+        case .boolean: return .boolean
+        case .integer: return .integer
+        case .number: return .number
+        case .string: return .string
+        case .date: return .date
+        case .duration: return .duration
+        case .name(let path): return resolve(path, expression.range, inDomainFilter: inDomainFilter)
+        case .qualified(let path, let qualifiers): return resolveQualified(path, qualifiers, expression.range)
+        case .not(let inner):
+            expectBoolean(inner, inDomainFilter: inDomainFilter)
+            return .boolean
+        case .binary(let op, let left, let right):
+            return binary(op, left, right, inDomainFilter: inDomainFilter)
+        case .membership(let value, let items, _):
+            let valueType = typeOf(value, inDomainFilter: inDomainFilter)
+            for item in items { _ = comparable(valueType, item, "compare with", inDomainFilter: inDomainFilter) }
+            return .boolean
+        case .list(let items):
+            let types = items.map { typeOf($0, inDomainFilter: inDomainFilter) }
+            return .list(types.first ?? .error)
+        case .call(let name, let arguments):
+            return call(name, arguments, expression.range, inDomainFilter: inDomainFilter)
+        }
+    }
+
+    private mutating func resolve(_ path: [String], _ range: SourceRange, inDomainFilter: Bool) -> ValueType {
+        let name = path.joined(separator: ".")
+        if inDomainFilter, name == "grade" { return .grade }
+        if path.count == 1 {
+            if definitions[name] != nil { used.insert(name); return .boolean }
+            if let type = boardFacts[name] { used.insert(name); return type }
+            if Level(rawValue: name) != nil { return .level }
+            if eventKinds[name] != nil { return .events }
+            if name == "domains" { return .domains }
+        }
+        if let fact = Vocabulary.factsByName[name] { return fact.type }
+        var candidates = Vocabulary.facts.map(\.name) + Array(boardFacts.keys) + Array(definitions.keys)
+            + Level.allCases.map(\.rawValue) + Array(eventKinds.keys)
+        if inDomainFilter { candidates.append("grade") }
+        reportUnknown(CheckerDiagnostics.unknownName(name), name, candidates.sorted(), range)
+        return .error
+    }
+
+    private mutating func resolveQualified(_ path: [String], _ qualifiers: [Located<String>], _ range: SourceRange) -> ValueType {
+        let name = path.joined(separator: ".")
+        if name == "domains" {
+            let allowed = Vocabulary.domains + Vocabulary.domainGroups.keys.sorted()
+            for qualifier in qualifiers where !allowed.contains(qualifier.value) {
+                reportUnknown(CheckerDiagnostics.unknownQualifier(qualifier.value, name), qualifier.value, allowed, qualifier.range)
+            }
+            return .domains
+        }
+        guard path.count == 1, let kind = eventKinds[name] else {
+            reportUnknown(CheckerDiagnostics.unknownName(name), name, Array(eventKinds.keys).sorted() + ["domains"], range)
+            return .error
+        }
+        let allowed: [String] = switch kind {
+        case .none: []
+        case .domains: Vocabulary.domains
+        case .levels: Level.allCases.map(\.rawValue)
+        case .announcement: ["announced", "unannounced"]
+        }
+        for qualifier in qualifiers where !allowed.contains(qualifier.value) {
+            reportUnknown(CheckerDiagnostics.unknownQualifier(qualifier.value, name), qualifier.value, allowed, qualifier.range)
+        }
+        return .events
+    }
+
+    private mutating func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, inDomainFilter: Bool) -> ValueType {
+        switch op {
+        case .and, .or:
+            expectBoolean(left, inDomainFilter: inDomainFilter)
+            expectBoolean(right, inDomainFilter: inDomainFilter)
+            return .boolean
+        case .equal, .notEqual:
+            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            _ = comparable(leftType, right, "compare with", inDomainFilter: inDomainFilter)
+            return .boolean
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            let rightType = comparable(leftType, right, "compare with", inDomainFilter: inDomainFilter)
+            for (type, side) in [(leftType, left), (rightType, right)] {
+                switch type {
+                case .integer, .number, .grade, .level, .date, .duration, .error: continue
+                default:
+                    return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates or durations, not \(type)", side.range)
+                }
+            }
+            return .boolean
+        case .add, .subtract, .multiply, .divide:
+            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            let rightType = typeOf(right, inDomainFilter: inDomainFilter)
+            if leftType == .error || rightType == .error { return .error }
+            if leftType.isNumeric, rightType.isNumeric {
+                return op == .divide || leftType == .number || rightType == .number ? .number : .integer
+            }
+            if op == .add || op == .subtract {
+                if leftType == .date, rightType == .duration { return .date }
+                if leftType == .duration, rightType == .duration { return .duration }
+                if op == .subtract, leftType == .date, rightType == .date { return .duration }
+            }
+            return mismatch("'\(op.rawValue)' cannot combine \(leftType) and \(rightType)", left.range.union(right.range))
+        }
+    }
+
+    /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
+    /// an enumeration's values. Returns `other`'s type.
+    private mutating func comparable(_ type: ValueType, _ other: Expression, _ verb: String, inDomainFilter: Bool) -> ValueType {
+        if case .enumeration(let values) = type {
+            if case .name(let path) = other.kind, path.count == 1, boardFacts[path[0]] == nil, definitions[path[0]] == nil {
+                if !values.contains(path[0]) {
+                    reportUnknown(CheckerDiagnostics.unknownEnumValue(path[0], values), path[0], values, other.range)
+                }
+                return type
+            }
+            if case .string(let text) = other.kind {
+                if !values.contains(text) {
+                    reportUnknown(CheckerDiagnostics.unknownEnumValue(text, values), text, values, other.range)
+                }
+                return type
+            }
+        }
+        let otherType = typeOf(other, inDomainFilter: inDomainFilter)
+        if type == .error || otherType == .error || type == otherType || (type.isNumeric && otherType.isNumeric) {
+            return otherType
+        }
+        return mismatch("cannot \(verb) \(type) and \(otherType)", other.range)
+    }
+
+    private mutating func call(_ name: Located<String>, _ arguments: [CallArgument], _ range: SourceRange,
+                               inDomainFilter: Bool) -> ValueType {
+        let known = Vocabulary.functions.map(\.name)
+        guard known.contains(name.value) else {
+            reportUnknown(CheckerDiagnostics.unknownFunction(name.value), name.value, known, name.range)
+            return .error
+        }
+        guard arguments.count == 1, let argument = arguments.first else {
+            report(CheckerDiagnostics.wrongArguments("'\(name.value)' takes exactly one argument, but is given \(arguments.count)"), range)
+            return .error
+        }
+        let signature = Vocabulary.functions.first { $0.name == name.value }?.signature ?? ""
+        func wrong(_ why: String) -> ValueType {
+            report(CheckerDiagnostics.wrongArguments("\(why); '\(name.value)' is used as \(signature)"), argument.range)
+            return .error
+        }
+        if let window = argument.window {
+            let type = typeOf(window, inDomainFilter: inDomainFilter)
+            if type != .duration, type != .error {
+                _ = mismatch("the window after 'in last' must be a duration such as '6 months', not \(type)", window.range)
+            }
+        }
+        switch name.value {
+        case "known", "unknown":
+            guard argument.filter == nil, argument.window == nil else { return wrong("it takes a plain name") }
+            switch argument.value.kind {
+            case .name, .qualified: _ = typeOf(argument.value, inDomainFilter: inDomainFilter)
+            default: return wrong("its argument must be the name of a fact")
+            }
+            return .boolean
+        case "count", "since", "any", "all", "max", "min":
+            let type = typeOf(argument.value, inDomainFilter: inDomainFilter)
+            if type == .error { return .error }
+            switch (name.value, type) {
+            case ("count", .events), ("since", .events):
+                if argument.filter != nil { return wrong("events take no 'where'") }
+                if name.value == "since", argument.window != nil { return wrong("'since' takes no window") }
+                return name.value == "count" ? .integer : .duration
+            case ("count", .domains), ("any", .domains), ("all", .domains):
+                guard let filter = argument.filter else { return wrong("a set of domains needs 'where', e.g. 'where grade >= 4'") }
+                if argument.window != nil { return wrong("domains take no window") }
+                expectBoolean(filter, inDomainFilter: true)
+                return name.value == "count" ? .integer : .boolean
+            case ("max", .domains), ("min", .domains):
+                if argument.filter != nil || argument.window != nil { return wrong("it takes only a set of domains") }
+                return .grade
+            default:
+                return wrong("its argument is \(type)")
+            }
+        default:  // streak, oscillating: a condition over exactly one domain's grade.
+            if argument.filter != nil { return wrong("it takes no 'where'") }
+            if name.value == "streak", argument.window != nil { return wrong("'streak' takes no window") }
+            expectBoolean(argument.value, inDomainFilter: inDomainFilter)
+            let domainsMentioned = Set(Self.paths(in: argument.value).filter { $0.first == "domain" })
+            guard domainsMentioned.count == 1 else {
+                return wrong("its condition must mention exactly one domain grade, such as 'domain.hygiene >= 4'")
+            }
+            return name.value == "streak" ? .integer : .boolean
+        }
+    }
+
+    /// Every dotted path an expression mentions.
+    static func paths(in expression: Expression) -> [[String]] {
+        switch expression.kind {
+        case .name(let path): [path]
+        case .not(let inner): paths(in: inner)
+        case .binary(_, let left, let right): paths(in: left) + paths(in: right)
+        case .membership(let value, let items, _): paths(in: value) + items.flatMap { paths(in: $0) }
+        case .list(let items): items.flatMap { paths(in: $0) }
+        default: []
+        }
+    }
+
+    // MARK: Reporting
+
+    private mutating func mismatch(_ detail: String, _ range: SourceRange) -> ValueType {
+        report(CheckerDiagnostics.typeMismatch(detail), range)
+        return .error
+    }
+
+    private mutating func report(_ message: DiagnosticMessage, _ range: SourceRange, notes: [DiagnosticNote] = [],
+                                 fixIts: [FixIt] = []) {
+        diagnostics.append(Diagnostic(message, file: file, range: range, notes: notes, fixIts: fixIts))
+    }
+
+    private mutating func reportUnknown(_ message: DiagnosticMessage, _ name: String, _ candidates: [String], _ range: SourceRange) {
+        if let suggestion = Suggestion.nearest(to: name, in: candidates) {
+            report(message, range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
+                   fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
+        } else {
+            report(message, range)
+        }
+    }
+}

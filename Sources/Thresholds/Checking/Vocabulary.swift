@@ -1,0 +1,139 @@
+/// The standard case vocabulary every threshold document can use: facts with their types,
+/// chronology event kinds with the qualifiers they accept, neglect domains and their groups.
+/// `docs/DSL.md` lists the same names; a test keeps the two in step.
+public enum Vocabulary {
+    /// The eight neglect domains, graded 1 (best) to 5 (worst).
+    public static let domains = [
+        "nutrition", "hygiene", "clothing", "home_conditions", "health", "safety_supervision",
+        "emotional_care", "education_stimulation",
+    ]
+
+    /// Named groups of domains, for `domains[physical_care]`.
+    public static let domainGroups: [String: [String]] = [
+        "physical_care": ["nutrition", "hygiene", "clothing", "home_conditions", "health"],
+        "safety": ["safety_supervision"],
+        "emotional": ["emotional_care"],
+        "developmental": ["education_stimulation"],
+    ]
+
+    /// A standard fact: its type and meaning.
+    public struct Fact: Sendable, Hashable {
+        /// The dotted name used in expressions.
+        public let name: String
+        /// Its type.
+        public let type: ValueType
+        /// What it means.
+        public let summary: String
+    }
+
+    static let consent = ValueType.enumeration(["given", "declined", "withdrawn"])
+    static let risk = ValueType.enumeration(["none", "suspected", "confirmed"])
+
+    /// Every standard fact, sorted by name.
+    public static let facts: [Fact] = ([
+        Fact(name: "as_of", type: .date, summary: "The date the case is evaluated at; every window and age is measured back from it."),
+        Fact(name: "child.age", type: .duration, summary: "The child's age at the as-of date (unknown for an unborn child)."),
+        Fact(name: "child.date_of_birth", type: .date, summary: "The child's date of birth."),
+        Fact(name: "child.unborn", type: .boolean, summary: "Whether the child is not yet born."),
+        Fact(name: "child.gestation_weeks", type: .integer, summary: "Weeks of pregnancy, for an unborn child."),
+        Fact(name: "child.disabled", type: .boolean, summary: "Whether the child is disabled (a child in need under s17(10)(c))."),
+        Fact(name: "child.additional_needs", type: .boolean, summary: "Whether the child has additional needs (EHCP, chronic condition)."),
+        Fact(name: "child.critical_medication", type: .boolean, summary: "Whether the child depends on critical medication or treatment."),
+        Fact(name: "current_plan", type: .level, summary: "The level of the child's current plan; universal when there is none."),
+        Fact(name: "plan.time_on_current", type: .duration, summary: "How long the child has been on the current plan."),
+        Fact(name: "plan.previous_cp_plans", type: .integer, summary: "How many child protection plans ended before the current one."),
+        Fact(name: "plan.previous_cp_plans_for_neglect", type: .integer, summary: "How many earlier child protection plans were under the neglect category."),
+        Fact(name: "referral.rereferral", type: .boolean, summary: "Whether the latest referral came within 12 months of the one before it."),
+        Fact(name: "education.on_roll", type: .boolean, summary: "Whether the child is on a school roll."),
+        Fact(name: "education.attendance", type: .number, summary: "Attendance as a percentage of possible sessions (0–100)."),
+        Fact(name: "education.sessions_possible", type: .integer, summary: "Sessions the child could have attended in the period."),
+        Fact(name: "education.sessions_missed", type: .integer, summary: "Sessions missed in the period."),
+        Fact(name: "education.consecutive_absence_days", type: .integer, summary: "School days of continuous absence without permission."),
+        Fact(name: "education.missing", type: .boolean, summary: "Whether the child is missing education (not on a roll, no suitable education)."),
+        Fact(name: "education.home_educated", type: .boolean, summary: "Whether the child is electively home educated."),
+        Fact(name: "education.withdrawn_after_concerns", type: .boolean, summary: "Whether home education began within 3 months after a concern or referral."),
+        Fact(name: "education.whereabouts_known", type: .boolean, summary: "Whether the child's whereabouts are known."),
+        Fact(name: "education.part_time_timetable", type: .boolean, summary: "Whether the child is on a part-time timetable."),
+        Fact(name: "education.part_time_review_overdue", type: .boolean, summary: "Whether a part-time timetable is past its review date."),
+        Fact(name: "education.part_time_notified", type: .boolean, summary: "Whether the local authority was told of the part-time timetable."),
+        Fact(name: "compliance.early_help_consent", type: consent, summary: "Whether the family gave, declined or withdrew consent to early help."),
+        Fact(name: "compliance.actions_agreed", type: .integer, summary: "Actions agreed with the family in the current plan."),
+        Fact(name: "compliance.actions_broken", type: .integer, summary: "Agreed actions not done."),
+        Fact(name: "compliance.claims_contradicted", type: .integer, summary: "Parental claims that checking contradicted."),
+        Fact(name: "compliance.disguised_compliance_signs", type: .integer, summary: "Observed signs of disguised compliance."),
+        Fact(name: "context.poverty", type: .boolean, summary: "Whether the family is in poverty."),
+        Fact(name: "context.parent_prioritises_child", type: .boolean, summary: "Whether the carer puts the child first within the means they have."),
+        Fact(name: "context.compensatory_care", type: .boolean, summary: "Whether a school or others supply the food, clothing or washing the child lacks at home."),
+        Fact(name: "carers.substance_misuse", type: risk, summary: "Carer substance misuse: none, suspected or confirmed."),
+        Fact(name: "carers.domestic_abuse", type: risk, summary: "Domestic abuse in the household."),
+        Fact(name: "carers.mental_health", type: risk, summary: "Carer mental ill-health affecting care."),
+        Fact(name: "carers.previous_children_removed", type: .integer, summary: "Children previously removed from the carers."),
+    ] + domains.map {
+        Fact(name: "domain.\($0)", type: .grade, summary: "The latest assessed grade for \($0.split(separator: "_").joined(separator: " ")) (1 best, 5 worst).")
+    }).sorted { $0.name < $1.name }
+
+    /// Standard facts by name.
+    public static let factsByName: [String: Fact] = Dictionary(uniqueKeysWithValues: facts.map { ($0.name, $0) })
+
+    /// What a chronology event kind accepts in brackets.
+    public enum Qualifiers: Sendable, Hashable {
+        /// Nothing: `referral`.
+        case none
+        /// Domain names: `concern[home_conditions]`.
+        case domains
+        /// Level names: `plan_ended[child_protection]`.
+        case levels
+        /// Whether a visit was announced: `child_seen[unannounced]`.
+        case announcement
+    }
+
+    /// The standard chronology event kinds and what each accepts in brackets, sorted by name.
+    /// Visit and compliance kinds are derived from the case's visits and compliance records.
+    public static let events: [(name: String, qualifiers: Qualifiers, summary: String)] = [
+        ("access_refused", .announcement, "A visit where entry, or sight of the child, was refused."),
+        ("action_broken", .none, "An agreed action not done."),
+        ("action_kept", .none, "An agreed action done."),
+        ("assessment", .none, "An assessment (early help, single or child and family)."),
+        ("child_seen", .announcement, "A visit at which the child was seen."),
+        ("child_seen_alone", .announcement, "A visit at which the child was seen alone."),
+        ("claim_contradicted", .none, "A parental claim that checking contradicted."),
+        ("claim_verified", .none, "A parental claim that checking confirmed."),
+        ("closure", .none, "The case was closed."),
+        ("concern", .domains, "A dated concern, tagged with the domains it is about."),
+        ("conference", .none, "A child protection conference."),
+        ("disguised_compliance", .none, "An observed sign of disguised compliance."),
+        ("early_help_declined", .none, "The family declined or withdrew from early help."),
+        ("ed_attendance", .none, "An emergency department attendance."),
+        ("home_seen", .announcement, "A visit at which the home (the child's bedroom included) was seen."),
+        ("legal_planning_meeting", .none, "A legal planning or gateway meeting."),
+        ("missed_health_appointment", .none, "The child was not brought to a health appointment."),
+        ("missing_episode", .none, "The child was missing from home or care."),
+        ("no_access", .announcement, "A visit with no answer or refused access."),
+        ("no_answer", .announcement, "A visit with no answer at the door."),
+        ("non_compliance", .none, "An agreed action broken or a claim contradicted."),
+        ("plan_ended", .levels, "A plan ended, qualified by its level."),
+        ("plan_started", .levels, "A plan started, qualified by its level."),
+        ("plo_letter", .none, "A letter before proceedings was sent."),
+        ("police_callout", .none, "Police were called to the home."),
+        ("referral", .none, "A referral to children's social care."),
+        ("strategy_discussion", .none, "A strategy discussion."),
+        ("visit", .announcement, "Any home visit, whatever its outcome."),
+    ]
+
+    /// The functions of the expression language, sorted by name, with their signatures.
+    public static let functions: [(name: String, signature: String, summary: String)] = [
+        ("all", "all(DOMAINS where CONDITION) -> boolean", "Whether every domain in the set meets the condition."),
+        ("any", "any(DOMAINS where CONDITION) -> boolean", "Whether some domain in the set meets the condition."),
+        ("count", "count(EVENTS [in last DURATION]) -> integer | count(DOMAINS where CONDITION) -> integer",
+         "How many events in the window, or how many domains meet the condition."),
+        ("known", "known(NAME) -> boolean", "Whether a fact has a value; never unknown."),
+        ("max", "max(DOMAINS) -> grade", "The worst (highest) latest grade in the set."),
+        ("min", "min(DOMAINS) -> grade", "The best (lowest) latest grade in the set."),
+        ("oscillating", "oscillating(DOMAIN-CONDITION [in last DURATION]) -> boolean",
+         "Whether, over the domain's assessments in the window, the condition held, then failed, then held again."),
+        ("since", "since(EVENTS) -> duration", "Time from the most recent such event to the as-of date."),
+        ("streak", "streak(DOMAIN-CONDITION) -> integer",
+         "How many of the domain's most recent assessments in a row meet the condition."),
+        ("unknown", "unknown(NAME) -> boolean", "Whether a fact has no value; never unknown."),
+    ]
+}

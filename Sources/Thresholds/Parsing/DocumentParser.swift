@@ -1,0 +1,466 @@
+public import ThresholdsDiagnostics
+public import ThresholdsYAML
+
+/// Lowers a YAML node tree into a ``ThresholdDocument`` by hand, keeping every source range.
+///
+/// Resilient: it reads as much of the document as it can and reports every problem; a part that
+/// cannot be read (a rule with a broken condition) is left out of the result and diagnosed.
+public struct DocumentParser {
+    /// The keys of a document, in the order the DSL specification lists them.
+    public static let documentKeys = [
+        "thresholds", "board", "title", "version", "effective", "source", "notice",
+        "levels", "facts", "events", "definitions", "rules",
+    ]
+    static let ruleKeys = ["id", "title", "level", "raise", "up_to", "when", "unless", "because", "source", "actions"]
+    static let levelKeys = ["label", "band", "guidance"]
+    static let factKeys = ["type", "description", "question", "help", "values"]
+    static let eventKeys = ["description"]
+    static let definitionKeys = ["description", "when"]
+    static let sourceKeys = ["title", "url"]
+    static let conditionKeys = ["all", "any", "not", "at_least"]
+
+    private var reader: NodeReader
+
+    private init(source: SourceText) {
+        reader = NodeReader(source: source)
+    }
+
+    /// Parses a loaded YAML file. The document is `nil` only when the file has no usable root or
+    /// lacks a required header field; check `diagnostics` for errors either way.
+    public static func parse(_ yaml: YAMLDocument) -> (document: ThresholdDocument?, diagnostics: [Diagnostic]) {
+        guard let root = yaml.root else { return (nil, []) }
+        var parser = DocumentParser(source: yaml.source)
+        let document = parser.document(root)
+        return (document, parser.reader.diagnostics)
+    }
+
+    // MARK: Document
+
+    private mutating func document(_ root: YAMLNode) -> ThresholdDocument? {
+        guard case .mapping = root else {
+            reader.report(ParserDiagnostics.notAMapping(root.kindDescription), root.range)
+            return nil
+        }
+        guard let fields = reader.fields(of: root, "the document", allowed: Self.documentKeys) else { return nil }
+        let versionNode = reader.required("thresholds", in: fields)
+        var dslVersion: Int?
+        if let versionNode {
+            if case .scalar(let scalar) = versionNode, scalar.value == "1" {
+                dslVersion = 1
+            } else {
+                reader.report(ParserDiagnostics.unsupportedVersion(reader.describe(versionNode)), versionNode.range)
+            }
+        }
+        let board = reader.string(reader.required("board", in: fields), "'board'")
+        let title = reader.string(reader.required("title", in: fields), "'title'")
+        let version = reader.string(reader.required("version", in: fields), "'version'")
+        let effective = reader.date(reader.required("effective", in: fields), "'effective'")
+        let source = fields["source"].flatMap { citation($0) }
+        let notice = reader.string(fields["notice"], "'notice'")
+        let levels = fields["levels"].map { levelDefinitions($0) } ?? []
+        let facts = reader.namedEntries(fields["facts"], "'facts'")?.compactMap { fact($0.name, $0.value) } ?? []
+        let events = reader.namedEntries(fields["events"], "'events'")?.compactMap { event($0.name, $0.value) } ?? []
+        let definitions = reader.namedEntries(fields["definitions"], "'definitions'")?
+            .compactMap { definition($0.name, $0.value) } ?? []
+        let rules = reader.list(reader.required("rules", in: fields), "'rules'")?.compactMap { rule($0) } ?? []
+        checkUniqueNames(facts: facts, events: events, definitions: definitions)
+        checkUniqueRuleIDs(rules)
+
+        guard let dslVersion, let board, let title, let version, let effective else { return nil }
+        return ThresholdDocument(
+            file: reader.source.path, dslVersion: dslVersion, board: board, title: title, version: version,
+            effective: effective, source: source, notice: notice, levels: levels, facts: facts, events: events,
+            definitions: definitions, rules: rules)
+    }
+
+    private mutating func citation(_ node: YAMLNode) -> Citation? {
+        if case .scalar = node {
+            return reader.string(node, "'source'").map { Citation(title: $0, url: nil) }
+        }
+        guard let fields = reader.fields(of: node, "the document's source", allowed: Self.sourceKeys),
+              let title = reader.string(reader.required("title", in: fields), "the source's 'title'")
+        else { return nil }
+        return Citation(title: title, url: reader.string(fields["url"], "the source's 'url'"))
+    }
+
+    private mutating func levelDefinitions(_ node: YAMLNode) -> [LevelDefinition] {
+        guard case .mapping(let mapping) = node else {
+            reader.report(ParserDiagnostics.wrongType("'levels'", expected: "a mapping of levels", found: node.kindDescription),
+                          node.range)
+            return []
+        }
+        var definitions: [LevelDefinition] = []
+        for entry in mapping.entries {
+            guard case .scalar(let key) = entry.key else {
+                reader.report(ParserDiagnostics.nonScalarKey(), entry.key.range)
+                continue
+            }
+            guard let level = Level(rawValue: key.value) else {
+                reader.reportUnknown(ParserDiagnostics.unknownLevel(key.value), name: key.value,
+                                     candidates: Level.allCases.map(\.rawValue), range: key.range)
+                continue
+            }
+            guard let fields = reader.fields(of: entry.value, "level '\(key.value)'", allowed: Self.levelKeys),
+                  let label = reader.string(reader.required("label", in: fields), "a level's 'label'")
+            else { continue }
+            definitions.append(LevelDefinition(
+                level: level, label: label, band: reader.string(fields["band"], "a level's 'band'"),
+                guidance: reader.string(fields["guidance"], "a level's 'guidance'"), range: entry.value.range))
+        }
+        return definitions.sorted { $0.level < $1.level }
+    }
+
+    // MARK: Declarations
+
+    private mutating func fact(_ name: Located<String>, _ node: YAMLNode) -> FactDeclaration? {
+        // Short form: `young_carer: boolean`.
+        if case .scalar(let scalar) = node, !scalar.isNull {
+            guard let type = factType(scalar.value, range: scalar.range, values: nil, fields: nil) else { return nil }
+            return FactDeclaration(name: name, type: type, range: name.range.union(node.range))
+        }
+        guard let fields = reader.fields(of: node, "fact '\(name.value)'", allowed: Self.factKeys),
+              let typeNode = reader.required("type", in: fields),
+              let typeName = reader.string(typeNode, "a fact's 'type'"),
+              let type = factType(typeName, range: typeNode.range, values: fields["values"], fields: fields)
+        else { return nil }
+        return FactDeclaration(
+            name: name, type: type, description: reader.string(fields["description"], "a fact's 'description'"),
+            question: reader.string(fields["question"], "a fact's 'question'"),
+            help: reader.string(fields["help"], "a fact's 'help'"), range: name.range.union(node.range))
+    }
+
+    private mutating func factType(_ name: String, range: SourceRange, values: YAMLNode?, fields: Fields?) -> FactType? {
+        switch name {
+        case "boolean": return .boolean
+        case "integer": return .integer
+        case "number": return .number
+        case "grade": return .grade
+        case "level": return .level
+        case "date": return .date
+        case "duration": return .duration
+        case "string": return .string
+        case "enum":
+            guard let items = reader.list(values, "an enum's 'values'"), items.count >= 2 else {
+                if values == nil || (reader.list(values, "").map { $0.count < 2 } ?? false) {
+                    reader.report(ParserDiagnostics.enumWithoutValues, range)
+                }
+                return nil
+            }
+            var names: [String] = []
+            for item in items {
+                guard let value = reader.string(item, "an enum value") else { continue }
+                guard NodeReader.isValidName(value) else {
+                    reader.report(ParserDiagnostics.invalidIdentifier(value), item.range)
+                    continue
+                }
+                names.append(value)
+            }
+            return names.count == items.count ? .enumeration(names) : nil
+        default:
+            reader.reportUnknown(ParserDiagnostics.unknownFactType(name), name: name, candidates: FactType.names, range: range)
+            return nil
+        }
+    }
+
+    private mutating func event(_ name: Located<String>, _ node: YAMLNode) -> EventDeclaration? {
+        if case .scalar(let scalar) = node {
+            return EventDeclaration(name: name, description: scalar.isNull ? nil : scalar.value,
+                                    range: name.range.union(node.range))
+        }
+        guard let fields = reader.fields(of: node, "event '\(name.value)'", allowed: Self.eventKeys) else { return nil }
+        return EventDeclaration(name: name, description: reader.string(fields["description"], "an event's 'description'"),
+                                range: name.range.union(node.range))
+    }
+
+    private mutating func definition(_ name: Located<String>, _ node: YAMLNode) -> Definition? {
+        guard let fields = reader.fields(of: node, "definition '\(name.value)'", allowed: Self.definitionKeys) else {
+            return nil
+        }
+        let description = reader.string(fields["description"], "a definition's 'description'")
+        guard let whenNode = reader.required("when", in: fields), let condition = condition(whenNode) else { return nil }
+        return Definition(name: name, description: description, condition: condition, range: name.range.union(node.range))
+    }
+
+    // MARK: Rules
+
+    private mutating func rule(_ node: YAMLNode) -> Rule? {
+        guard let fields = reader.fields(of: node, "a rule", allowed: Self.ruleKeys) else { return nil }
+        var id: Located<String>?
+        if let idNode = reader.required("id", in: fields), let text = reader.string(idNode, "a rule's 'id'") {
+            if Self.isValidRuleID(text) {
+                id = Located(text, range: idNode.range)
+            } else {
+                reader.report(ParserDiagnostics.invalidRuleID(text), idNode.range)
+            }
+        }
+        let title = reader.string(reader.required("title", in: fields), "a rule's 'title'")
+        let effect = ruleEffect(fields)
+        let when = reader.required("when", in: fields).flatMap { condition($0) }
+        var unless: Condition?
+        var unlessFailed = false
+        if let unlessNode = fields["unless"] {
+            unless = condition(unlessNode)
+            unlessFailed = unless == nil
+        }
+        let because = reader.string(fields["because"], "a rule's 'because'")
+        let source = reader.string(fields["source"], "a rule's 'source'")
+        var actions: [Action] = []
+        var actionsFailed = false
+        if let actionsNode = fields["actions"] {
+            if let items = reader.list(actionsNode, "a rule's 'actions'") {
+                let parsed = items.map { action($0) }
+                actions = parsed.compactMap { $0 }
+                actionsFailed = actions.count != parsed.count
+            } else {
+                actionsFailed = true
+            }
+        }
+        guard let id, let title, let effect, let when, !unlessFailed, !actionsFailed else { return nil }
+        return Rule(id: id, title: title, effect: effect, when: when, unless: unless, because: because,
+                    source: source, actions: actions, range: node.range)
+    }
+
+    private mutating func ruleEffect(_ fields: Fields) -> Located<RuleEffect>? {
+        let levelNode = fields["level"]
+        let raiseNode = fields["raise"]
+        if levelNode != nil, let raiseNode {
+            reader.report(ParserDiagnostics.levelAndRaise(), fields.keyRanges["raise"] ?? raiseNode.range)
+            return nil
+        }
+        if let raiseNode {
+            guard case .scalar(let scalar) = raiseNode, scalar.style == .plain, let steps = Int(scalar.value),
+                  (1...4).contains(steps)
+            else {
+                reader.report(ParserDiagnostics.invalidRaise(reader.describe(raiseNode)), raiseNode.range)
+                return nil
+            }
+            var ceiling: Level?
+            if let upTo = fields["up_to"] {
+                guard let level = levelName(upTo) else { return nil }
+                ceiling = level
+            }
+            return Located(.raise(steps: steps, ceiling: ceiling), range: raiseNode.range)
+        }
+        guard let levelNode else {
+            reader.report(ParserDiagnostics.missingLevelOrRaise(), SourceRange(at: fields.range.start))
+            return nil
+        }
+        if let upTo = fields["up_to"] {
+            reader.report(ParserDiagnostics.unknownKey("up_to", in: "a rule with 'level' ('up_to' goes with 'raise')"),
+                          fields.keyRanges["up_to"] ?? upTo.range)
+        }
+        return levelEffect(levelNode)
+    }
+
+    /// `child_in_need`, `current_plan`, `current_plan + 1`, `current_plan - 1`.
+    private mutating func levelEffect(_ node: YAMLNode) -> Located<RuleEffect>? {
+        guard case .scalar(let scalar) = node, !scalar.isNull else {
+            reader.report(ParserDiagnostics.wrongType("a rule's 'level'", expected: "a level", found: node.kindDescription),
+                          node.range)
+            return nil
+        }
+        guard case .success(let expression) = ExpressionParser.parse(
+            scalar.value, locations: scalar.valueLocations(in: reader.source))
+        else {
+            reader.report(ParserDiagnostics.invalidLevelExpression(scalar.value), scalar.range)
+            return nil
+        }
+        switch expression.kind {
+        case .name(["current_plan"]):
+            return Located(.relativeToCurrentPlan(offset: 0), range: scalar.range)
+        case .name(let path) where path.count == 1:
+            guard let level = Level(rawValue: path[0]) else {
+                reader.reportUnknown(ParserDiagnostics.unknownLevel(path[0]), name: path[0],
+                                     candidates: Level.allCases.map(\.rawValue) + ["current_plan"], range: expression.range)
+                return nil
+            }
+            return Located(.level(level), range: scalar.range)
+        case .binary(let op, let left, let right) where op == .add || op == .subtract:
+            guard case .name(["current_plan"]) = left.kind, case .integer(let steps) = right.kind, (1...4).contains(steps) else {
+                break
+            }
+            return Located(.relativeToCurrentPlan(offset: op == .add ? steps : -steps), range: scalar.range)
+        default:
+            break
+        }
+        reader.report(ParserDiagnostics.invalidLevelExpression(scalar.value), scalar.range)
+        return nil
+    }
+
+    private mutating func levelName(_ node: YAMLNode) -> Level? {
+        guard let text = reader.string(node, "a level") else { return nil }
+        guard let level = Level(rawValue: text) else {
+            reader.reportUnknown(ParserDiagnostics.unknownLevel(text), name: text,
+                                 candidates: Level.allCases.map(\.rawValue), range: node.range)
+            return nil
+        }
+        return level
+    }
+
+    private mutating func action(_ node: YAMLNode) -> Action? {
+        let names = ActionKind.allCases.map(\.rawValue)
+        switch node {
+        case .scalar(let scalar):
+            guard let kind = ActionKind(rawValue: scalar.value) else {
+                reader.reportUnknown(ParserDiagnostics.unknownAction(scalar.value), name: scalar.value,
+                                     candidates: names, range: scalar.range)
+                return nil
+            }
+            guard !kind.requiresDuration else {
+                reader.report(ParserDiagnostics.actionNeedsDuration(kind.rawValue), scalar.range)
+                return nil
+            }
+            guard kind != .note else {
+                reader.report(ParserDiagnostics.wrongType("a 'note' action", expected: "'note: <text>'", found: "empty"),
+                              scalar.range)
+                return nil
+            }
+            return Action(kind: kind, range: scalar.range)
+        case .mapping(let mapping) where mapping.entries.count == 1:
+            guard case .scalar(let key) = mapping.entries[0].key else {
+                reader.report(ParserDiagnostics.nonScalarKey(), mapping.entries[0].key.range)
+                return nil
+            }
+            let value = mapping.entries[0].value
+            guard let kind = ActionKind(rawValue: key.value) else {
+                reader.reportUnknown(ParserDiagnostics.unknownAction(key.value), name: key.value,
+                                     candidates: names, range: key.range)
+                return nil
+            }
+            if kind == .note {
+                return reader.string(value, "a 'note' action").map { Action(kind: .note, text: $0, range: mapping.range) }
+            }
+            guard kind.acceptsDuration else {
+                reader.report(ParserDiagnostics.actionTakesNoValue(kind.rawValue), value.range)
+                return nil
+            }
+            return reader.duration(value, "'\(kind.rawValue)'").map { Action(kind: kind, within: $0, range: mapping.range) }
+        default:
+            reader.report(ParserDiagnostics.wrongType(
+                "an action", expected: "a name such as 'strategy_discussion' or one 'name: value' pair",
+                found: node.kindDescription), node.range)
+            return nil
+        }
+    }
+
+    // MARK: Conditions
+
+    /// A condition: an expression string, or `all`/`any`/`not`/`at_least` over conditions.
+    private mutating func condition(_ node: YAMLNode) -> Condition? {
+        switch node {
+        case .scalar(let scalar):
+            return expression(scalar).map { Condition(.expression($0), range: $0.range) }
+        case .sequence:
+            reader.report(ParserDiagnostics.wrongType(
+                "a condition", expected: "an expression string, or a mapping with 'all' or 'any' holding the list",
+                found: "a list"), node.range)
+            return nil
+        case .mapping(let mapping):
+            guard let first = mapping.entries.first, case .scalar(let key) = first.key else {
+                reader.report(ParserDiagnostics.emptyCondition("a condition"), node.range)
+                return nil
+            }
+            if key.value == "at_least" { return atLeast(mapping) }
+            guard mapping.entries.count == 1 else {
+                let extra = mapping.entries[1].key
+                reader.report(ParserDiagnostics.wrongType(
+                    "a condition", expected: "a mapping with exactly one of 'all', 'any', 'not', 'at_least'",
+                    found: "a mapping with \(mapping.entries.count) keys"), extra.range)
+                return nil
+            }
+            switch key.value {
+            case "all", "any":
+                guard let items = reader.list(first.value, "'\(key.value)'") else { return nil }
+                guard !items.isEmpty else {
+                    reader.report(ParserDiagnostics.emptyCondition(key.value), first.value.range)
+                    return nil
+                }
+                let parts = items.map { condition($0) }
+                let present = parts.compactMap { $0 }
+                guard present.count == parts.count else { return nil }
+                return Condition(key.value == "all" ? .all(present) : .any(present), range: mapping.range)
+            case "not":
+                return condition(first.value).map { Condition(.not($0), range: mapping.range) }
+            default:
+                reader.reportUnknown(ParserDiagnostics.unknownConditionKey(key.value), name: key.value,
+                                     candidates: Self.conditionKeys, range: key.range)
+                return nil
+            }
+        }
+    }
+
+    /// `{ at_least: 2, of: [ … ] }`.
+    private mutating func atLeast(_ mapping: YAMLNode.Mapping) -> Condition? {
+        guard let fields = reader.fields(of: .mapping(mapping), "an 'at_least' condition", allowed: ["at_least", "of"]),
+              let count = reader.integer(fields["at_least"], "'at_least'"),
+              let items = reader.list(reader.required("of", in: fields), "'of'")
+        else { return nil }
+        guard (1...max(items.count, 1)).contains(count), !items.isEmpty else {
+            reader.report(ParserDiagnostics.invalidAtLeast(count, items.count), fields["at_least"]?.range ?? mapping.range)
+            return nil
+        }
+        let parts = items.map { condition($0) }
+        let present = parts.compactMap { $0 }
+        guard present.count == parts.count else { return nil }
+        return Condition(.atLeast(count, present), range: mapping.range)
+    }
+
+    private mutating func expression(_ scalar: YAMLNode.Scalar) -> Expression? {
+        let locations = scalar.valueLocations(in: reader.source)
+        if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
+            reader.report(ParserDiagnostics.emptyExpression, scalar.range)
+            return nil
+        }
+        switch ExpressionParser.parse(scalar.value, locations: locations) {
+        case .success(let expression):
+            return expression
+        case .failure(let error):
+            let start = locations[min(error.start, locations.count - 1)]
+            let end = locations[min(max(error.end, error.start), locations.count - 1)]
+            let range = SourceRange(start: start, end: end)
+            var fixIts: [FixIt] = []
+            if let replacement = error.replacement, case .useInstead(let found, _) = error.message {
+                fixIts.append(.replace(range, with: replacement, "replace '\(found)' with '\(replacement)'"))
+            }
+            reader.report(ParserDiagnostics.expression(error.message), range, fixIts: fixIts)
+            return nil
+        }
+    }
+
+    // MARK: Uniqueness
+
+    private mutating func checkUniqueNames(facts: [FactDeclaration], events: [EventDeclaration], definitions: [Definition]) {
+        var seen: [String: (kind: String, range: SourceRange)] = [:]
+        let names = facts.map { ($0.name, "a fact") } + events.map { ($0.name, "an event") }
+            + definitions.map { ($0.name, "a definition") }
+        for (name, kind) in names {
+            if let first = seen[name.value] {
+                reader.report(ParserDiagnostics.duplicateName(name.value, first.kind), name.range,
+                              notes: [DiagnosticNote("'\(name.value)' is first declared here", range: first.range)])
+            } else {
+                seen[name.value] = (kind, name.range)
+            }
+        }
+    }
+
+    private mutating func checkUniqueRuleIDs(_ rules: [Rule]) {
+        var seen: [String: SourceRange] = [:]
+        for rule in rules {
+            if let first = seen[rule.id.value] {
+                reader.report(ParserDiagnostics.duplicateRuleID(rule.id.value), rule.id.range,
+                              notes: [DiagnosticNote("'\(rule.id.value)' is first used here", range: first)])
+            } else {
+                seen[rule.id.value] = rule.id.range
+            }
+        }
+    }
+
+    /// Rule ids: ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    static func isValidRuleID(_ id: String) -> Bool {
+        func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+            ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        guard let first = id.unicodeScalars.first, isAlphanumeric(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }
+    }
+}

@@ -1,0 +1,188 @@
+/// A token of the expression language, with the span of Unicode scalars it covers in the
+/// expression string.
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case identifier(String)
+        case integer(Int)
+        case number(Double)
+        case string(String)
+        case date(String)
+        case symbol(String)
+        case end
+    }
+
+    var kind: Kind
+    /// Scalar offsets within the expression string, half-open.
+    var start: Int
+    var end: Int
+
+    var text: String {
+        switch kind {
+        case .identifier(let name): name
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .string(let value): "\"\(value)\""
+        case .date(let value): value
+        case .symbol(let symbol): symbol
+        case .end: "end of expression"
+        }
+    }
+
+    func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
+    func isKeyword(_ word: String) -> Bool { kind == .identifier(word) }
+}
+
+/// A problem found while reading an expression, as a span of Unicode scalars of the expression string.
+struct ExpressionSyntaxError: Error, Sendable {
+    var message: DiagnosticMessageRef
+    var start: Int
+    var end: Int
+    /// A replacement for the offending text, when one is obvious.
+    var replacement: String?
+}
+
+/// Which catalog message a lexer or parser error uses, with its arguments.
+enum DiagnosticMessageRef: Sendable, Equatable {
+    case unexpectedCharacter(String)
+    case useInstead(found: String, replacement: String)
+    case unterminatedString
+    case invalidNumber(String)
+    case invalidDate(String)
+    case expected(String, found: String)
+    case fractionalDuration
+    case tooDeep(Int)
+}
+
+/// Splits an expression string into tokens.
+struct ExpressionLexer {
+    private let scalars: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    func tokens() -> Result<[Token], ExpressionSyntaxError> {
+        var tokens: [Token] = []
+        var index = 0
+        while true {
+            while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
+            guard index < scalars.count else {
+                tokens.append(Token(kind: .end, start: scalars.count, end: scalars.count))
+                return .success(tokens)
+            }
+            let start = index
+            let scalar = scalars[index]
+            if Self.isIdentifierStart(scalar) {
+                while index < scalars.count, Self.isIdentifierContinue(scalars[index]) { index += 1 }
+                tokens.append(Token(kind: .identifier(text(start, index)), start: start, end: index))
+            } else if Self.isDigit(scalar) {
+                switch lexNumberOrDate(from: start) {
+                case .success(let token):
+                    tokens.append(token)
+                    index = token.end
+                case .failure(let error):
+                    return .failure(error)
+                }
+            } else if scalar == "\"" || scalar == "'" {
+                index += 1
+                var value = ""
+                var closed = false
+                while index < scalars.count {
+                    let current = scalars[index]
+                    if current == scalar { closed = true; index += 1; break }
+                    if current == "\\", index + 1 < scalars.count {
+                        value.unicodeScalars.append(scalars[index + 1])
+                        index += 2
+                        continue
+                    }
+                    value.unicodeScalars.append(current)
+                    index += 1
+                }
+                guard closed else {
+                    return .failure(ExpressionSyntaxError(message: .unterminatedString, start: start, end: scalars.count))
+                }
+                tokens.append(Token(kind: .string(value), start: start, end: index))
+            } else {
+                let two = index + 1 < scalars.count ? text(index, index + 2) : ""
+                switch two {
+                case "==", "!=", "<=", ">=":
+                    tokens.append(Token(kind: .symbol(two), start: start, end: index + 2))
+                    index += 2
+                    continue
+                case "&&":
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: "&&", replacement: "and"),
+                                             start: start, end: start + 2, replacement: "and"))
+                case "||":
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: "||", replacement: "or"),
+                                             start: start, end: start + 2, replacement: "or"))
+                case "=>", "=<":
+                    let fixed = two == "=>" ? ">=" : "<="
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: two, replacement: fixed),
+                                             start: start, end: start + 2, replacement: fixed))
+                default: break
+                }
+                switch scalar {
+                case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".":
+                    tokens.append(Token(kind: .symbol(String(scalar)), start: start, end: index + 1))
+                    index += 1
+                case "=":
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: "=", replacement: "=="),
+                                             start: start, end: start + 1, replacement: "=="))
+                case "!":
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: "!", replacement: "not"),
+                                             start: start, end: start + 1, replacement: "not "))
+                case "%":
+                    return .failure(ExpressionSyntaxError(message: .useInstead(found: "%", replacement: "a plain number (attendance is a percentage already)"),
+                                             start: start, end: start + 1, replacement: ""))
+                default:
+                    return .failure(ExpressionSyntaxError(message: .unexpectedCharacter(String(scalar)), start: start, end: start + 1))
+                }
+            }
+        }
+    }
+
+    /// A number (`4`, `90.5`) or a date (`2026-04-01`: four digits immediately followed by `-`).
+    private func lexNumberOrDate(from start: Int) -> Result<Token, ExpressionSyntaxError> {
+        var index = start
+        while index < scalars.count, Self.isDigit(scalars[index]) { index += 1 }
+        if index - start == 4, index < scalars.count, scalars[index] == "-" {
+            while index < scalars.count, Self.isDigit(scalars[index]) || scalars[index] == "-" { index += 1 }
+            let lexeme = text(start, index)
+            guard LocalDate(lexeme) != nil else {
+                return .failure(ExpressionSyntaxError(message: .invalidDate(lexeme), start: start, end: index))
+            }
+            return .success(Token(kind: .date(lexeme), start: start, end: index))
+        }
+        if index + 1 < scalars.count, scalars[index] == ".", Self.isDigit(scalars[index + 1]) {
+            index += 1
+            while index < scalars.count, Self.isDigit(scalars[index]) { index += 1 }
+            let lexeme = text(start, index)
+            guard let value = Double(lexeme), value.isFinite else {
+                return .failure(ExpressionSyntaxError(message: .invalidNumber(lexeme), start: start, end: index))
+            }
+            return .success(Token(kind: .number(value), start: start, end: index))
+        }
+        let lexeme = text(start, index)
+        guard let value = Int(lexeme) else {
+            return .failure(ExpressionSyntaxError(message: .invalidNumber(lexeme), start: start, end: index))
+        }
+        return .success(Token(kind: .integer(value), start: start, end: index))
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        var string = ""
+        string.unicodeScalars.append(contentsOf: scalars[start..<min(end, scalars.count)])
+        return string
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
+    }
+    private static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        isIdentifierStart(scalar) || isDigit(scalar)
+    }
+}

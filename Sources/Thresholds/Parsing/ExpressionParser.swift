@@ -1,0 +1,309 @@
+import ThresholdsDiagnostics
+
+/// Parses one expression string by recursive descent. Positions are kept as scalar offsets in
+/// the string and turned into file locations through `locations` (one per scalar, plus the end),
+/// which ``ThresholdsYAML/YAMLNode/Scalar/valueLocations(in:)`` provides.
+struct ExpressionParser {
+    /// The deepest nesting of parentheses, lists, calls and `not` accepted.
+    static let maxDepth = 64
+    /// Words with a meaning of their own in expressions; they cannot name facts.
+    static let reservedWords: Set<String> = ["and", "or", "not", "in", "last", "where", "true", "false"]
+
+    private let tokens: [Token]
+    private let locations: [SourceLocation]
+    private var position = 0
+    private var depth = 0
+
+    private init(tokens: [Token], locations: [SourceLocation]) {
+        self.tokens = tokens
+        self.locations = locations
+    }
+
+    /// Parses `text` as a whole expression.
+    static func parse(_ text: String, locations: [SourceLocation]) -> Result<Expression, ExpressionSyntaxError> {
+        switch ExpressionLexer(text).tokens() {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let tokens):
+            var parser = ExpressionParser(tokens: tokens, locations: locations)
+            do throws(ExpressionSyntaxError) {
+                let expression = try parser.parseOr()
+                let next = parser.current
+                guard next.kind == .end else {
+                    throw parser.unexpected(next, expected: "an operator such as 'and', 'or' or '>='")
+                }
+                return .success(expression)
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    // MARK: Precedence levels
+
+    private mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+        var left = try parseAnd()
+        while current.isKeyword("or") {
+            advance()
+            let right = try parseAnd()
+            left = Expression(.binary(.or, left, right), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(ExpressionSyntaxError) -> Expression {
+        var left = try parseNot()
+        while current.isKeyword("and") {
+            advance()
+            let right = try parseNot()
+            left = Expression(.binary(.and, left, right), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(ExpressionSyntaxError) -> Expression {
+        guard current.isKeyword("not") else { return try parseComparison() }
+        let start = current
+        advance()
+        try enter(start)
+        defer { depth -= 1 }
+        let operand = try parseNot()
+        return Expression(.not(operand), range: range(start).union(operand.range))
+    }
+
+    private mutating func parseComparison() throws(ExpressionSyntaxError) -> Expression {
+        let left = try parseAdditive()
+        if let op = comparisonOperator(current) {
+            advance()
+            let right = try parseAdditive()
+            if let chained = comparisonOperator(current) {
+                throw ExpressionSyntaxError(
+                    message: .expected("'and' between two comparisons", found: chained.rawValue),
+                    start: current.start, end: current.end)
+            }
+            return Expression(.binary(op, left, right), range: left.range.union(right.range))
+        }
+        // `x in [..]`, `x not in [..]`; `in last …` belongs to a call argument's window.
+        var negated = false
+        if current.isKeyword("not"), peek(1).isKeyword("in") {
+            negated = true
+            advance()
+        }
+        if current.isKeyword("in"), !peek(1).isKeyword("last") {
+            advance()
+            guard current.isSymbol("[") else { throw unexpected(current, expected: "a list '[…]' after 'in'") }
+            let list = try parsePrimary()
+            guard case .list(let items) = list.kind else { throw unexpected(current, expected: "a list") }
+            return Expression(.membership(left, items, negated: negated), range: left.range.union(list.range))
+        }
+        if negated { throw unexpected(current, expected: "'in' after 'not'") }
+        return left
+    }
+
+    private mutating func parseAdditive() throws(ExpressionSyntaxError) -> Expression {
+        var left = try parseTerm()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            let op: BinaryOperator = current.isSymbol("+") ? .add : .subtract
+            advance()
+            let right = try parseTerm()
+            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseTerm() throws(ExpressionSyntaxError) -> Expression {
+        var left = try parsePrimary()
+        while current.isSymbol("*") || current.isSymbol("/") {
+            let op: BinaryOperator = current.isSymbol("*") ? .multiply : .divide
+            advance()
+            let right = try parsePrimary()
+            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+        }
+        return left
+    }
+
+    // MARK: Primaries
+
+    private mutating func parsePrimary() throws(ExpressionSyntaxError) -> Expression {
+        let token = current
+        switch token.kind {
+        case .integer(let value):
+            advance()
+            if let (unit, last) = durationUnit() {
+                return Expression(.duration(Duration(value, unit)), range: range(token, last))
+            }
+            return Expression(.integer(value), range: range(token))
+        case .number(let value):
+            advance()
+            if durationUnit() != nil {
+                throw ExpressionSyntaxError(message: .fractionalDuration, start: token.start, end: token.end)
+            }
+            return Expression(.number(value), range: range(token))
+        case .string(let value):
+            advance()
+            return Expression(.string(value), range: range(token))
+        case .date(let text):
+            advance()
+            guard let date = LocalDate(text) else {
+                throw ExpressionSyntaxError(message: .invalidDate(text), start: token.start, end: token.end)
+            }
+            return Expression(.date(date), range: range(token))
+        case .symbol("("):
+            advance()
+            try enter(token)
+            defer { depth -= 1 }
+            var inner = try parseOr()
+            let close = try expect(")", opening: token)
+            inner.range = range(token, close)
+            return inner
+        case .symbol("["):
+            advance()
+            try enter(token)
+            defer { depth -= 1 }
+            var items: [Expression] = []
+            if !current.isSymbol("]") {
+                items.append(try parseOr())
+                while current.isSymbol(",") {
+                    advance()
+                    items.append(try parseOr())
+                }
+            }
+            let close = try expect("]", opening: token)
+            return Expression(.list(items), range: range(token, close))
+        case .identifier(let word):
+            if word == "true" || word == "false" {
+                advance()
+                return Expression(.boolean(word == "true"), range: range(token))
+            }
+            guard !Self.reservedWords.contains(word) else { throw unexpected(token, expected: "a value") }
+            advance()
+            if current.isSymbol("(") { return try parseCall(name: token) }
+            var path = [word]
+            var last = token
+            while current.isSymbol(".") {
+                advance()
+                guard case .identifier(let part) = current.kind, !Self.reservedWords.contains(part) else {
+                    throw unexpected(current, expected: "a name after '.'")
+                }
+                path.append(part)
+                last = current
+                advance()
+            }
+            guard current.isSymbol("[") else { return Expression(.name(path), range: range(token, last)) }
+            let open = current
+            advance()
+            var qualifiers: [Located<String>] = []
+            repeat {
+                if current.isSymbol(",") { advance() }
+                guard case .identifier(let qualifier) = current.kind, !Self.reservedWords.contains(qualifier) else {
+                    throw unexpected(current, expected: "a name inside '[…]'")
+                }
+                qualifiers.append(Located(qualifier, range: range(current)))
+                advance()
+            } while current.isSymbol(",")
+            let close = try expect("]", opening: open)
+            return Expression(.qualified(path, qualifiers: qualifiers), range: range(token, close))
+        default:
+            throw unexpected(token, expected: "a value")
+        }
+    }
+
+    private mutating func parseCall(name: Token) throws(ExpressionSyntaxError) -> Expression {
+        let open = current
+        advance()
+        try enter(open)
+        defer { depth -= 1 }
+        var arguments: [CallArgument] = []
+        if !current.isSymbol(")") {
+            arguments.append(try parseArgument())
+            while current.isSymbol(",") {
+                advance()
+                arguments.append(try parseArgument())
+            }
+        }
+        let close = try expect(")", opening: open)
+        return Expression(.call(Located(name.text, range: range(name)), arguments), range: range(name, close))
+    }
+
+    private mutating func parseArgument() throws(ExpressionSyntaxError) -> CallArgument {
+        var argument = CallArgument(value: try parseOr())
+        if current.isKeyword("where") {
+            advance()
+            argument.filter = try parseOr()
+        }
+        if current.isKeyword("in"), peek(1).isKeyword("last") {
+            advance()
+            advance()
+            argument.window = try parseAdditive()
+        }
+        return argument
+    }
+
+    // MARK: Tokens
+
+    private var current: Token { tokens[min(position, tokens.count - 1)] }
+
+    private func peek(_ distance: Int) -> Token { tokens[min(position + distance, tokens.count - 1)] }
+
+    private mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    /// After a whole number: a unit word (`days`, `working days`) makes it a duration.
+    private mutating func durationUnit() -> (Duration.Unit, Token)? {
+        guard case .identifier(let word) = current.kind else { return nil }
+        let lowered = word.lowercased()
+        if lowered == "working", case .identifier(let next) = peek(1).kind, ["day", "days"].contains(next.lowercased()) {
+            advance()
+            let last = current
+            advance()
+            return (.workingDays, last)
+        }
+        guard let unit = Duration.Unit.allCases.first(where: { $0 != .workingDays && $0.words.contains(lowered) })
+        else { return nil }
+        let last = current
+        advance()
+        return (unit, last)
+    }
+
+    private func comparisonOperator(_ token: Token) -> BinaryOperator? {
+        guard case .symbol(let symbol) = token.kind, let op = BinaryOperator(rawValue: symbol), op.isComparison
+        else { return nil }
+        return op
+    }
+
+    private mutating func expect(_ symbol: String, opening: Token) throws(ExpressionSyntaxError) -> Token {
+        guard current.isSymbol(symbol) else {
+            throw ExpressionSyntaxError(
+                message: .expected("'\(symbol)' to close the '\(opening.text)' at column \(location(opening.start).column)",
+                                   found: current.text),
+                start: current.start, end: current.end, replacement: nil)
+        }
+        let token = current
+        advance()
+        return token
+    }
+
+    private mutating func enter(_ token: Token) throws(ExpressionSyntaxError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw ExpressionSyntaxError(message: .tooDeep(Self.maxDepth), start: token.start, end: token.end)
+        }
+    }
+
+    private func unexpected(_ token: Token, expected: String) -> ExpressionSyntaxError {
+        ExpressionSyntaxError(message: .expected(expected, found: token.text), start: token.start, end: token.end)
+    }
+
+    private func location(_ offset: Int) -> SourceLocation {
+        locations.isEmpty ? .start : locations[min(max(offset, 0), locations.count - 1)]
+    }
+
+    private func range(_ token: Token) -> SourceRange {
+        SourceRange(start: location(token.start), end: location(token.end))
+    }
+
+    private func range(_ first: Token, _ last: Token) -> SourceRange {
+        SourceRange(start: location(first.start), end: location(last.end))
+    }
+}

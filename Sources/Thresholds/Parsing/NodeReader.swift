@@ -1,0 +1,161 @@
+import ThresholdsDiagnostics
+import ThresholdsYAML
+
+/// Reads YAML nodes into typed values, reporting every problem into `diagnostics` and carrying on:
+/// a value that cannot be read is `nil`, and its parent decides what that means.
+struct NodeReader {
+    let source: SourceText
+    var diagnostics: [Diagnostic] = []
+
+    init(source: SourceText) {
+        self.source = source
+    }
+
+    mutating func report(_ message: DiagnosticMessage, _ range: SourceRange?, notes: [DiagnosticNote] = [],
+                         fixIts: [FixIt] = []) {
+        diagnostics.append(Diagnostic(message, file: source.path, range: range, notes: notes, fixIts: fixIts))
+    }
+
+    /// A mapping's entries by key, after checking that every key is a known, plain name. Unknown keys
+    /// are reported with the nearest known key as a suggestion and a fix-it.
+    mutating func fields(of node: YAMLNode, _ context: String, allowed: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(ParserDiagnostics.wrongType(context.capitalizedFirst, expected: "a mapping", found: node.kindDescription),
+                   node.range)
+            return nil
+        }
+        var fields = Fields(range: mapping.range, context: context)
+        for entry in mapping.entries {
+            guard case .scalar(let key) = entry.key else {
+                report(ParserDiagnostics.nonScalarKey(), entry.key.range)
+                continue
+            }
+            guard allowed.contains(key.value) else {
+                reportUnknown(ParserDiagnostics.unknownKey(key.value, in: context), name: key.value,
+                              candidates: allowed, range: key.range)
+                continue
+            }
+            fields.values[key.value] = entry.value
+            fields.keyRanges[key.value] = key.range
+        }
+        return fields
+    }
+
+    /// Reports an unknown name, adding "did you mean" and a fix-it when a candidate is close.
+    mutating func reportUnknown(_ message: DiagnosticMessage, name: String, candidates: [String], range: SourceRange) {
+        if let suggestion = Suggestion.nearest(to: name, in: candidates) {
+            report(message, range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
+                   fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
+        } else {
+            report(message, range)
+        }
+    }
+
+    /// The value of a required key, reporting it when missing.
+    mutating func required(_ key: String, in fields: Fields) -> YAMLNode? {
+        guard let node = fields.values[key] else {
+            report(ParserDiagnostics.missingKey(key, in: fields.context), SourceRange(at: fields.range.start))
+            return nil
+        }
+        return node
+    }
+
+    /// A string: any non-null scalar (`version: 2026.2` is the string "2026.2").
+    mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, !scalar.isNull else {
+            report(ParserDiagnostics.wrongType(what, expected: "a string", found: node.kindDescription), node.range)
+            return nil
+        }
+        return scalar.value
+    }
+
+    /// A whole number written as a plain scalar.
+    mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.value) else {
+            report(ParserDiagnostics.wrongType(what, expected: "a whole number", found: describe(node)), node.range)
+            return nil
+        }
+        return value
+    }
+
+    /// A date `YYYY-MM-DD`.
+    mutating func date(_ node: YAMLNode?, _ what: String) -> LocalDate? {
+        guard let text = string(node, what), let node else { return nil }
+        guard let date = LocalDate(text) else {
+            report(ParserDiagnostics.invalidDate(text), node.range)
+            return nil
+        }
+        return date
+    }
+
+    /// A duration `N unit`.
+    mutating func duration(_ node: YAMLNode?, _ what: String) -> Duration? {
+        guard let text = string(node, what), let node else { return nil }
+        guard let duration = Duration(text) else {
+            report(ParserDiagnostics.invalidDuration(text), node.range)
+            return nil
+        }
+        return duration
+    }
+
+    /// The items of a list.
+    mutating func list(_ node: YAMLNode?, _ what: String) -> [YAMLNode]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else {
+            report(ParserDiagnostics.wrongType(what, expected: "a list", found: node.kindDescription), node.range)
+            return nil
+        }
+        return sequence.items
+    }
+
+    /// The entries of a mapping of names to values, each key checked as a lower_snake_case name.
+    mutating func namedEntries(_ node: YAMLNode?, _ what: String) -> [(name: Located<String>, value: YAMLNode)]? {
+        guard let node else { return nil }
+        guard case .mapping(let mapping) = node else {
+            report(ParserDiagnostics.wrongType(what, expected: "a mapping of names", found: node.kindDescription), node.range)
+            return nil
+        }
+        var entries: [(Located<String>, YAMLNode)] = []
+        for entry in mapping.entries {
+            guard case .scalar(let key) = entry.key else {
+                report(ParserDiagnostics.nonScalarKey(), entry.key.range)
+                continue
+            }
+            guard Self.isValidName(key.value) else {
+                report(ParserDiagnostics.invalidIdentifier(key.value), key.range)
+                continue
+            }
+            entries.append((Located(key.value, range: key.range), entry.value))
+        }
+        return entries
+    }
+
+    /// How a node is described when it has the wrong type: "the string 'yes'", "a list".
+    func describe(_ node: YAMLNode) -> String {
+        guard case .scalar(let scalar) = node, !scalar.isNull else { return node.kindDescription }
+        return "'\(scalar.value)'"
+    }
+
+    /// Whether a name is lower_snake_case.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            && !ExpressionParser.reservedWords.contains(name)
+    }
+}
+
+/// A mapping's checked entries.
+struct Fields {
+    var range: SourceRange
+    var context: String
+    var values: [String: YAMLNode] = [:]
+    var keyRanges: [String: SourceRange] = [:]
+
+    subscript(key: String) -> YAMLNode? { values[key] }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,64 @@
+/// A length of time as threshold documents write it: `90 days`, `6 months`, `1 year`,
+/// `24 hours`, `5 working days`.
+///
+/// Months and years are calendar units: a window of `6 months` before 2026-08-31 starts on
+/// 2026-02-28. Two durations are compared by how far back each reaches from the same date (the
+/// as-of date), so `12 months` and `1 year` are equal and `4 weeks` is shorter than `1 month`.
+public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The unit a duration is written in.
+    public enum Unit: String, Sendable, Hashable, Codable, CaseIterable {
+        case hours, days, workingDays = "working_days", weeks, months, years
+
+        /// The words accepted for the unit in expressions and documents, singular and plural.
+        public var words: [String] {
+            switch self {
+            case .hours: ["hour", "hours"]
+            case .days: ["day", "days"]
+            case .workingDays: ["working day", "working days"]
+            case .weeks: ["week", "weeks"]
+            case .months: ["month", "months"]
+            case .years: ["year", "years"]
+            }
+        }
+    }
+
+    /// How many units.
+    public let amount: Int
+    /// Which unit.
+    public let unit: Unit
+
+    /// Creates a duration.
+    public init(_ amount: Int, _ unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// Reads `N unit` (`6 months`, `1 working day`); `nil` for anything else.
+    public init?(_ text: String) {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2, let amount = Int(words[0]), amount >= 0 else { return nil }
+        let unitText = words.dropFirst().joined(separator: " ").lowercased()
+        guard let unit = Unit.allCases.first(where: { $0.words.contains(unitText) }) else { return nil }
+        self.init(amount, unit)
+    }
+
+    /// `6 months`, `1 year`, `5 working days`.
+    public var description: String {
+        let words = unit.words
+        return "\(amount) \(amount == 1 ? words[0] : words[1])"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let duration = Duration(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a duration")
+        }
+        self = duration
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

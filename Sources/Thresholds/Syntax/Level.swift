@@ -1,0 +1,33 @@
+/// The engine's five outcome levels, in order. Boards label and number them in their own way
+/// (see ``LevelDefinition``); the engine compares them by this order.
+public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Needs met by universal services; no further action.
+    case universal
+    /// Early help (Working Together 2023, chapter 3): needs consent.
+    case earlyHelp = "early_help"
+    /// Child in need, Children Act 1989 section 17: assessment and plan, with consent.
+    case childInNeed = "child_in_need"
+    /// Child protection, section 47: enquiry, conference and plan.
+    case childProtection = "child_protection"
+    /// Pre-proceedings under the Public Law Outline: letter before proceedings.
+    case preProceedings = "pre_proceedings"
+
+    /// The position in the order, 0 for ``universal``.
+    public var rank: Int {
+        switch self {
+        case .universal: 0
+        case .earlyHelp: 1
+        case .childInNeed: 2
+        case .childProtection: 3
+        case .preProceedings: 4
+        }
+    }
+
+    /// The level `offset` steps above (or below) this one, clamped to the scale.
+    public func offset(by steps: Int) -> Level {
+        let index = min(max(rank + steps, 0), Level.allCases.count - 1)
+        return Level.allCases[index]
+    }
+
+    public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+}

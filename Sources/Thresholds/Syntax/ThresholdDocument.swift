@@ -1,0 +1,198 @@
+public import ThresholdsDiagnostics
+
+/// A board's threshold document, read from YAML into typed values that keep their source ranges.
+/// See `docs/DSL.md` for the language.
+public struct ThresholdDocument: Sendable, Hashable {
+    /// The file it was read from.
+    public var file: String
+    /// The DSL version (`thresholds: 1`).
+    public var dslVersion: Int
+    /// The partnership that publishes it.
+    public var board: String
+    /// The document's title.
+    public var title: String
+    /// The board's version of the document (`"2026.2"`).
+    public var version: String
+    /// The date from which it applies.
+    public var effective: LocalDate
+    /// The board's published document that this one encodes, cited by explanations.
+    public var source: Citation?
+    /// A notice shown with every result (e.g. that the document is an example, not policy).
+    public var notice: String?
+    /// How the board labels and numbers the engine's levels, in level order.
+    public var levels: [LevelDefinition]
+    /// Facts the board adds to the standard case vocabulary (judgements among them).
+    public var facts: [FactDeclaration]
+    /// Chronology event kinds the board adds to the standard ones.
+    public var events: [EventDeclaration]
+    /// Named conditions that define the board's vague terms once.
+    public var definitions: [Definition]
+    /// The rules, in document order.
+    public var rules: [Rule]
+
+    /// The board's label for a level, or its engine name when the board gives none.
+    public func label(for level: Level) -> String {
+        levels.first { $0.level == level }?.label ?? level.rawValue
+    }
+}
+
+/// A citation of a published document.
+public struct Citation: Sendable, Hashable, Codable {
+    /// The document's title.
+    public var title: String
+    /// Where it is published, when it is.
+    public var url: String?
+}
+
+/// How a board labels one of the engine's levels.
+public struct LevelDefinition: Sendable, Hashable {
+    /// The engine's level.
+    public var level: Level
+    /// The board's name for it, e.g. "Level 3 — Child in Need (s17)".
+    public var label: String
+    /// The board's own band, which several engine levels may share (most boards put child in
+    /// need and child protection both in "Level 4").
+    public var band: String?
+    /// What practitioners should do at this level.
+    public var guidance: String?
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// The type of a fact, as declared in a document's `facts:` section.
+public enum FactType: Sendable, Hashable, CustomStringConvertible {
+    case boolean, integer, number, grade, level, date, duration, string
+    /// One of a fixed list of values.
+    case enumeration([String])
+
+    /// The type as written in a document.
+    public var description: String {
+        switch self {
+        case .boolean: "boolean"
+        case .integer: "integer"
+        case .number: "number"
+        case .grade: "grade"
+        case .level: "level"
+        case .date: "date"
+        case .duration: "duration"
+        case .string: "string"
+        case .enumeration: "enum"
+        }
+    }
+
+    /// The type names a declaration may use.
+    public static let names = ["boolean", "date", "duration", "enum", "grade", "integer", "level", "number", "string"]
+}
+
+/// A fact the board adds to the case vocabulary. A fact with a `question` is a *judgement*: it is
+/// put to the practitioner, and while unanswered it is listed under information needed.
+public struct FactDeclaration: Sendable, Hashable {
+    /// Its name, used in expressions.
+    public var name: Located<String>
+    /// Its type.
+    public var type: FactType
+    /// What it means.
+    public var description: String?
+    /// The question put to the practitioner, for a judgement.
+    public var question: String?
+    /// Help for answering the question.
+    public var help: String?
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// A chronology event kind the board adds.
+public struct EventDeclaration: Sendable, Hashable {
+    /// Its name, used in chronology queries.
+    public var name: Located<String>
+    /// What it records.
+    public var description: String?
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// A named condition: one definition of a vague term, reused by name in rules.
+public struct Definition: Sendable, Hashable {
+    /// Its name, used in expressions.
+    public var name: Located<String>
+    /// What it means, in words.
+    public var description: String?
+    /// The condition.
+    public var condition: Condition
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// What a rule does when it fires.
+public enum RuleEffect: Sendable, Hashable {
+    /// Recommends at least this level.
+    case level(Level)
+    /// Recommends the current plan's level moved by `offset` steps (`current_plan + 1`;
+    /// `current_plan` keeps a child at their plan's level, as step-down rules do).
+    case relativeToCurrentPlan(offset: Int)
+    /// A modifier, applied after the base level is found: raises it by `steps`, never above
+    /// `ceiling` when one is given.
+    case raise(steps: Int, ceiling: Level?)
+}
+
+/// One rule of a threshold document.
+public struct Rule: Sendable, Hashable {
+    /// Its identifier, unique in the document (`NS-CIN-02`).
+    public var id: Located<String>
+    /// A short title.
+    public var title: String
+    /// What it does when it fires.
+    public var effect: Located<RuleEffect>
+    /// When it fires.
+    public var when: Condition
+    /// An exception: when true, the rule does not fire.
+    public var unless: Condition?
+    /// Why, in the board's words; shown in explanations.
+    public var because: String?
+    /// The citation in the board's own document (`"Continuum of Need §4.2"`).
+    public var source: String?
+    /// Actions recommended beside the level.
+    public var actions: [Action]
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// An action a rule attaches to a recommendation, beside the level: immediate danger is an
+/// action, not a level.
+public struct Action: Sendable, Hashable {
+    /// What to do.
+    public var kind: ActionKind
+    /// Within how long, for the actions that take a time (`see_child_within: 24 hours`).
+    public var within: Duration?
+    /// Free text, for `note`.
+    public var text: String?
+    /// Where it was written.
+    public var range: SourceRange
+}
+
+/// The actions the DSL knows.
+public enum ActionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Consider police protection or an emergency protection order now (s46, s44).
+    case immediateProtection = "immediate_protection"
+    /// Hold a strategy discussion (optionally `within` a time).
+    case strategyDiscussion = "strategy_discussion"
+    /// See the child within a time.
+    case seeChildWithin = "see_child_within"
+    /// A manager reviews the case within a time.
+    case managerReviewWithin = "manager_review_within"
+    /// Consider a legal planning (gateway) meeting.
+    case considerLegalPlanningMeeting = "consider_legal_planning_meeting"
+    /// Start an early help assessment (with consent).
+    case earlyHelpAssessment = "early_help_assessment"
+    /// Refer to children's social care.
+    case referToSocialCare = "refer_to_social_care"
+    /// Offer practical support (housing, money, food).
+    case practicalSupport = "practical_support"
+    /// A board-specific instruction in words.
+    case note
+
+    /// Whether the action needs a `within` duration (`see_child_within: 24 hours`).
+    public var requiresDuration: Bool { self == .seeChildWithin || self == .managerReviewWithin }
+    /// Whether the action may take a `within` duration.
+    public var acceptsDuration: Bool { requiresDuration || self == .strategyDiscussion }
+}

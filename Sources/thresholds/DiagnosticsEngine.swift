@@ -1,0 +1,23 @@
+import ThresholdsDiagnostics
+
+/// Counts diagnostics and decides the exit status.
+struct DiagnosticsEngine {
+    let errors: Int
+    let warnings: Int
+    let warningsAsErrors: Bool
+
+    init(diagnostics: [Diagnostic], warningsAsErrors: Bool) {
+        errors = diagnostics.filter { $0.severity == .error }.count
+        warnings = diagnostics.filter { $0.severity == .warning }.count
+        self.warningsAsErrors = warningsAsErrors
+    }
+
+    /// Whether the run should exit with status 1.
+    var failed: Bool { errors > 0 || (warningsAsErrors && warnings > 0) }
+
+    /// `checked 3 files: 2 errors, 1 warning`.
+    func summary(files: Int) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+}

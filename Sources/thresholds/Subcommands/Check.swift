@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Thresholds
+import ThresholdsDiagnostics
+
+/// `thresholds check`: parse and verify threshold documents, printing diagnostics as a compiler does.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse and verify threshold documents.",
+        discussion: """
+            Prints every problem as 'path:line:col: error: message [id]' with the source line and a
+            caret, then notes and suggested fixes. Exits 0 when there are no errors, 1 when there
+            are (warnings too with --warnings-as-errors).
+            """
+    )
+
+    @Argument(help: "Threshold documents (.yaml, .yml), or folders to search for them.")
+    var paths: [String]
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var warningsAsErrors = false
+
+    @Option(help: "Colour: auto (only on a terminal), always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let files = try DocumentFiles.expand(paths)
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+        let loader = DocumentLoader()
+        for file in files {
+            let loaded = loader.load(contentsOf: file)
+            diagnostics += loaded.diagnostics
+            sources[file] = loaded.source
+        }
+        let engine = DiagnosticsEngine(diagnostics: diagnostics, warningsAsErrors: warningsAsErrors)
+        switch format {
+        case .text:
+            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: false))
+            print(renderer.render(diagnostics, sources: sources), terminator: "")
+            print(engine.summary(files: files.count))
+        case .json:
+            let data = try DiagnosticJSON.encode(diagnostics)
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if engine.failed { throw ExitCode(1) }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(forStandardError: Bool) -> Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: isatty(forStandardError ? 2 : 1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        }
+    }
+}

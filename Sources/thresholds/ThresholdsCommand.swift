@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct ThresholdsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thresholds",
+        abstract: "Executable, testable, explainable child-neglect threshold documents.",
+        discussion: """
+            Thresholds recommends; practitioners decide.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self]
+    )
+}
