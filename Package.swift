@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "ThresholdsTests",
             dependencies: ["Thresholds"],
-            resources: [.copy("Corpus")],
+            exclude: ["Corpus", "Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,7 +2,8 @@
 public enum Suggestion {
     /// The candidate nearest to `word`, when it is close enough to be a plausible typo:
     /// at most a third of the word's length in edits (and at least one edit allowed).
-    /// Ties go to the alphabetically first candidate, so suggestions are deterministic.
+    /// Ties go to the alphabetically first candidate, so suggestions are deterministic. When no
+    /// candidate is that close, a candidate the word is the start of is suggested, if only one is.
     public static func nearest<S: Sequence<String>>(to word: String, in candidates: S) -> String? {
         let lowered = word.lowercased()
         let allowed = max(1, lowered.count / 3)
@@ -13,7 +14,11 @@ public enum Suggestion {
             if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
             best = (distance, candidate)
         }
-        return best?.name
+        if let best { return best.name }
+        // A word that is the start of exactly one candidate ("physical" for "physical_care").
+        guard lowered.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return extensions.count == 1 ? extensions.first : nil
     }
 
     /// The Damerau–Levenshtein (optimal string alignment) distance between two strings,

@@ -287,6 +287,9 @@ private struct TreeBuilder {
             at = location(parser.problem_mark)
         }
         var notes: [DiagnosticNote] = []
+        if at.offset < source.bytes.count, source.bytes[at.offset] == UInt8(ascii: "\t") {
+            notes.append(DiagnosticNote("YAML does not allow tabs for indentation; indent with spaces"))
+        }
         if parser.context != nil, parser.context_mark.line != parser.problem_mark.line
             || parser.context_mark.column != parser.problem_mark.column
         {

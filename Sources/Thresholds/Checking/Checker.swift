@@ -12,6 +12,7 @@ public struct Checker {
     private var definitions: [String: Definition] = [:]
     private var eventKinds: [String: Vocabulary.Qualifiers] = [:]
     private var used: Set<String> = []
+    private var warnUnused = true
 
     private init(document: ThresholdDocument) {
         self.document = document
@@ -20,8 +21,11 @@ public struct Checker {
     }
 
     /// Checks a parsed document; returns its diagnostics.
-    public static func check(_ document: ThresholdDocument) -> [Diagnostic] {
+    /// - Parameter warnUnused: whether to warn about unused definitions and facts. Pass `false`
+    ///   when parsing dropped parts of the document, since their uses are then unknown.
+    public static func check(_ document: ThresholdDocument, warnUnused: Bool = true) -> [Diagnostic] {
         var checker = Checker(document: document)
+        checker.warnUnused = warnUnused
         checker.run()
         return checker.diagnostics
     }
@@ -47,10 +51,11 @@ public struct Checker {
                 report(CheckerDiagnostics.missingLevelLabel(level.rawValue), rule.effect.range)
             }
         }
+        guard warnUnused else { return }
         for definition in document.definitions where !used.contains(definition.name.value) {
             report(CheckerDiagnostics.unusedDefinition(definition.name.value), definition.name.range)
         }
-        for fact in document.facts where !used.contains(fact.name.value) {
+        for fact in document.facts where boardFacts[fact.name.value] != nil && !used.contains(fact.name.value) {
             report(CheckerDiagnostics.unusedFact(fact.name.value), fact.name.range)
         }
     }
@@ -158,7 +163,7 @@ public struct Checker {
             return binary(op, left, right, inDomainFilter: inDomainFilter)
         case .membership(let value, let items, _):
             let valueType = typeOf(value, inDomainFilter: inDomainFilter)
-            for item in items { _ = comparable(valueType, item, "compare with", inDomainFilter: inDomainFilter) }
+            for item in items { _ = comparable(valueType, item, inDomainFilter: inDomainFilter) }
             return .boolean
         case .list(let items):
             let types = items.map { typeOf($0, inDomainFilter: inDomainFilter) }
@@ -219,18 +224,20 @@ public struct Checker {
             return .boolean
         case .equal, .notEqual:
             let leftType = typeOf(left, inDomainFilter: inDomainFilter)
-            _ = comparable(leftType, right, "compare with", inDomainFilter: inDomainFilter)
+            _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
             return .boolean
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
-            let rightType = comparable(leftType, right, "compare with", inDomainFilter: inDomainFilter)
-            for (type, side) in [(leftType, left), (rightType, right)] {
+            func orderable(_ type: ValueType) -> Bool {
                 switch type {
-                case .integer, .number, .grade, .level, .date, .duration, .error: continue
-                default:
-                    return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates or durations, not \(type)", side.range)
+                case .integer, .number, .grade, .level, .date, .duration, .error: true
+                default: false
                 }
             }
+            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            guard orderable(leftType) else {
+                return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates or durations, not \(leftType)", left.range)
+            }
+            _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
             return .boolean
         case .add, .subtract, .multiply, .divide:
             let leftType = typeOf(left, inDomainFilter: inDomainFilter)
@@ -250,7 +257,7 @@ public struct Checker {
 
     /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
     /// an enumeration's values. Returns `other`'s type.
-    private mutating func comparable(_ type: ValueType, _ other: Expression, _ verb: String, inDomainFilter: Bool) -> ValueType {
+    private mutating func comparable(_ type: ValueType, _ other: Expression, inDomainFilter: Bool) -> ValueType {
         if case .enumeration(let values) = type {
             if case .name(let path) = other.kind, path.count == 1, boardFacts[path[0]] == nil, definitions[path[0]] == nil {
                 if !values.contains(path[0]) {
@@ -269,7 +276,7 @@ public struct Checker {
         if type == .error || otherType == .error || type == otherType || (type.isNumeric && otherType.isNumeric) {
             return otherType
         }
-        return mismatch("cannot \(verb) \(type) and \(otherType)", other.range)
+        return mismatch("cannot compare \(type) with \(otherType)", other.range)
     }
 
     private mutating func call(_ name: Located<String>, _ arguments: [CallArgument], _ range: SourceRange,

@@ -37,11 +37,16 @@ public struct DocumentLoader: Sendable {
         finish(YAMLLoader(limits: limits).load(text, path: path))
     }
 
+    /// Loads and checks YAML bytes held in memory; `path` names them in diagnostics.
+    public func load(bytes: [UInt8], path: String) -> LoadedDocument {
+        finish(YAMLLoader(limits: limits).load(bytes, path: path))
+    }
+
     private func finish(_ yaml: YAMLDocument) -> LoadedDocument {
         var diagnostics = yaml.diagnostics
         let (parsed, parseDiagnostics) = DocumentParser.parse(yaml)
         diagnostics += parseDiagnostics
-        if let parsed { diagnostics += Checker.check(parsed) }
+        if let parsed { diagnostics += Checker.check(parsed, warnUnused: !parseDiagnostics.containsErrors) }
         diagnostics.sort(by: Diagnostic.presentationOrder)
         return LoadedDocument(source: yaml.source, document: diagnostics.containsErrors ? nil : parsed,
                               diagnostics: diagnostics)

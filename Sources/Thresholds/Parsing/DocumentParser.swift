@@ -19,6 +19,10 @@ public struct DocumentParser {
     static let sourceKeys = ["title", "url"]
     static let conditionKeys = ["all", "any", "not", "at_least"]
 
+    /// Said when a level name is not close to any: boards' own numbering belongs in labels.
+    static let levelsNote = "the engine's levels are universal, early_help, child_in_need, child_protection and "
+        + "pre_proceedings; give them the board's own names under 'levels:' with 'label' and 'band'"
+
     private var reader: NodeReader
 
     private init(source: SourceText) {
@@ -97,7 +101,7 @@ public struct DocumentParser {
             }
             guard let level = Level(rawValue: key.value) else {
                 reader.reportUnknown(ParserDiagnostics.unknownLevel(key.value), name: key.value,
-                                     candidates: Level.allCases.map(\.rawValue), range: key.range)
+                                     candidates: Level.allCases.map(\.rawValue), range: key.range, fallback: Self.levelsNote)
                 continue
             }
             guard let fields = reader.fields(of: entry.value, "level '\(key.value)'", allowed: Self.levelKeys),
@@ -157,7 +161,15 @@ public struct DocumentParser {
             }
             return names.count == items.count ? .enumeration(names) : nil
         default:
-            reader.reportUnknown(ParserDiagnostics.unknownFactType(name), name: name, candidates: FactType.names, range: range)
+            let aliases = ["bool": "boolean", "enumeration": "enum", "int": "integer", "float": "number",
+                           "decimal": "number", "text": "string", "str": "string"]
+            if let meant = aliases[name] {
+                reader.report(ParserDiagnostics.unknownFactType(name), range,
+                              notes: [DiagnosticNote("did you mean '\(meant)'?")],
+                              fixIts: [FixIt.replace(range, with: meant, "replace '\(name)' with '\(meant)'")])
+            } else {
+                reader.reportUnknown(ParserDiagnostics.unknownFactType(name), name: name, candidates: FactType.names, range: range)
+            }
             return nil
         }
     }
@@ -271,7 +283,8 @@ public struct DocumentParser {
         case .name(let path) where path.count == 1:
             guard let level = Level(rawValue: path[0]) else {
                 reader.reportUnknown(ParserDiagnostics.unknownLevel(path[0]), name: path[0],
-                                     candidates: Level.allCases.map(\.rawValue) + ["current_plan"], range: expression.range)
+                                     candidates: Level.allCases.map(\.rawValue) + ["current_plan"], range: expression.range,
+                                     fallback: Self.levelsNote)
                 return nil
             }
             return Located(.level(level), range: scalar.range)
@@ -291,7 +304,7 @@ public struct DocumentParser {
         guard let text = reader.string(node, "a level") else { return nil }
         guard let level = Level(rawValue: text) else {
             reader.reportUnknown(ParserDiagnostics.unknownLevel(text), name: text,
-                                 candidates: Level.allCases.map(\.rawValue), range: node.range)
+                                 candidates: Level.allCases.map(\.rawValue), range: node.range, fallback: Self.levelsNote)
             return nil
         }
         return level
@@ -419,8 +432,9 @@ public struct DocumentParser {
             let end = locations[min(max(error.end, error.start), locations.count - 1)]
             let range = SourceRange(start: start, end: end)
             var fixIts: [FixIt] = []
-            if let replacement = error.replacement, case .useInstead(let found, _) = error.message {
-                fixIts.append(.replace(range, with: replacement, "replace '\(found)' with '\(replacement)'"))
+            if let replacement = error.replacement {
+                let found = scalar.value.unicodeScalars.dropFirst(error.start).prefix(error.end - error.start)
+                fixIts.append(.replace(range, with: replacement, "replace '\(String(String.UnicodeScalarView(found)))' with '\(replacement)'"))
             }
             reader.report(ParserDiagnostics.expression(error.message), range, fixIts: fixIts)
             return nil

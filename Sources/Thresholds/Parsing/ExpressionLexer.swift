@@ -50,6 +50,7 @@ enum DiagnosticMessageRef: Sendable, Equatable {
     case invalidDate(String)
     case expected(String, found: String)
     case fractionalDuration
+    case unknownUnit(String, suggestion: String)
     case tooDeep(Int)
 }
 

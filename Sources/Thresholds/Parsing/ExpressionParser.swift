@@ -132,6 +132,13 @@ struct ExpressionParser {
             if let (unit, last) = durationUnit() {
                 return Expression(.duration(Duration(value, unit)), range: range(token, last))
             }
+            // A number followed by a word is never valid; a word close to a unit is a misspelt unit.
+            if case .identifier(let word) = current.kind, !Self.reservedWords.contains(word),
+               let suggestion = Suggestion.nearest(to: word, in: Duration.Unit.allCases.flatMap(\.words))
+            {
+                throw ExpressionSyntaxError(message: .unknownUnit(word, suggestion: suggestion), start: current.start,
+                                            end: current.end, replacement: suggestion)
+            }
             return Expression(.integer(value), range: range(token))
         case .number(let value):
             advance()

@@ -31,6 +31,7 @@ struct NodeReader {
                 continue
             }
             guard allowed.contains(key.value) else {
+                if let suggestion = Suggestion.nearest(to: key.value, in: allowed) { fields.misspelled.insert(suggestion) }
                 reportUnknown(ParserDiagnostics.unknownKey(key.value, in: context), name: key.value,
                               candidates: allowed, range: key.range)
                 continue
@@ -41,19 +42,23 @@ struct NodeReader {
         return fields
     }
 
-    /// Reports an unknown name, adding "did you mean" and a fix-it when a candidate is close.
-    mutating func reportUnknown(_ message: DiagnosticMessage, name: String, candidates: [String], range: SourceRange) {
+    /// Reports an unknown name, adding "did you mean" and a fix-it when a candidate is close, or
+    /// the `fallback` note (such as the list of valid names) when none is.
+    mutating func reportUnknown(_ message: DiagnosticMessage, name: String, candidates: [String], range: SourceRange,
+                                fallback: String? = nil) {
         if let suggestion = Suggestion.nearest(to: name, in: candidates) {
             report(message, range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
                    fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
         } else {
-            report(message, range)
+            report(message, range, notes: fallback.map { [DiagnosticNote($0)] } ?? [])
         }
     }
 
     /// The value of a required key, reporting it when missing.
     mutating func required(_ key: String, in fields: Fields) -> YAMLNode? {
         guard let node = fields.values[key] else {
+            // A misspelt key already has a diagnostic that suggests this one.
+            guard !fields.misspelled.contains(key) else { return nil }
             report(ParserDiagnostics.missingKey(key, in: fields.context), SourceRange(at: fields.range.start))
             return nil
         }
@@ -152,6 +157,8 @@ struct Fields {
     var context: String
     var values: [String: YAMLNode] = [:]
     var keyRanges: [String: SourceRange] = [:]
+    /// Allowed keys that an unknown key was probably meant to be.
+    var misspelled: Set<String> = []
 
     subscript(key: String) -> YAMLNode? { values[key] }
 }

@@ -36,7 +36,7 @@ public enum ParserDiagnostics {
         .init("document.invalid-level", .error, "'\(text)' is not a level; write a level such as 'child_in_need', or 'current_plan', 'current_plan + 1'")
     }
     public static func invalidRaise(_ text: String) -> DiagnosticMessage {
-        .init("document.invalid-raise", .error, "'raise' must be a whole number of levels from 1 to 4, not '\(text)'")
+        .init("document.invalid-raise", .error, "'raise' must be a whole number of levels from 1 to 4, not \(text)")
     }
     public static func invalidRuleID(_ id: String) -> DiagnosticMessage {
         .init("document.invalid-rule-id", .error, "'\(id)' is not a valid rule id; use letters, digits, '-', '_' and '.', starting with a letter or digit")
@@ -72,7 +72,7 @@ public enum ParserDiagnostics {
         .init("document.unknown-level", .error, "unknown level '\(name)'")
     }
     public static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
-        .init("document.unsupported-version", .error, "DSL version '\(text)' is not supported; this engine reads 'thresholds: 1'")
+        .init("document.unsupported-version", .error, "DSL version \(text) is not supported; this engine reads 'thresholds: 1'")
     }
     public static func wrongType(_ what: String, expected: String, found: String) -> DiagnosticMessage {
         .init("document.wrong-type", .error, "\(what) must be \(expected), but is \(found)")
@@ -98,6 +98,8 @@ public enum ParserDiagnostics {
             .init("expression.syntax", .error, "expected \(expected), found '\(found)'")
         case .fractionalDuration:
             .init("expression.fractional-duration", .error, "durations take whole numbers; write '36 hours' rather than '1.5 days'")
+        case .unknownUnit(let word, let suggestion):
+            .init("expression.unknown-unit", .error, "unknown unit '\(word)' after a number; did you mean '\(suggestion)'?")
         case .tooDeep(let limit):
             .init("expression.too-deep", .error, "this expression nests more than \(limit) levels deep")
         }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Thresholds
+import ThresholdsDiagnostics
+
+/// One broken document of `Tests/ThresholdsTests/Corpus/`, pinned to its exact rendered diagnostics
+/// in the `.expected` file beside it.
+struct CorpusCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    var testDescription: String { name }
+
+    static let directory = Snapshot.directory().appendingPathComponent("Corpus")
+
+    static var all: [CorpusCase] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { CorpusCase(name: String($0.dropLast(5))) }
+    }
+
+    func load() -> LoadedDocument {
+        let url = Self.directory.appendingPathComponent(name + ".yaml")
+        let bytes = (try? Data(contentsOf: url)).map { Array($0) } ?? []
+        return DocumentLoader().load(bytes: bytes, path: "Corpus/\(name).yaml")
+    }
+
+    func rendered() -> String {
+        let loaded = load()
+        return DiagnosticRenderer().render(loaded.diagnostics, sources: [loaded.source.path: loaded.source])
+    }
+}
+
+@Suite("Broken-document corpus")
+struct CorpusTests {
+    @Test("the corpus holds at least 30 broken documents")
+    func corpusSize() {
+        #expect(CorpusCase.all.count >= 30)
+    }
+
+    @Test("each broken document gives exactly its pinned diagnostics", arguments: CorpusCase.all)
+    func pinnedDiagnostics(_ corpusCase: CorpusCase) {
+        let loaded = corpusCase.load()
+        #expect(!loaded.diagnostics.isEmpty, "a corpus document must be broken")
+        let expected = CorpusCase.directory.appendingPathComponent(corpusCase.name + ".expected")
+        Snapshot.assertMatches(corpusCase.rendered(), file: expected)
+    }
+
+    @Test("together the corpus and the I/O tests cover every diagnostic id the sources define")
+    func everyIDCovered() throws {
+        let sources = Snapshot.directory().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let defined = try DiagnosticIDScan.ids(under: sources)
+        #expect(defined.count >= 40)
+        var covered: Set<String> = DiagnosticIDScan.coveredElsewhere
+        for corpusCase in CorpusCase.all {
+            for diagnostic in corpusCase.load().diagnostics { covered.insert(diagnostic.id.rawValue) }
+        }
+        let missing = defined.subtracting(covered).sorted()
+        #expect(missing.isEmpty, "no corpus document produces: \(missing.joined(separator: ", "))")
+    }
+}
+
+/// Finds diagnostic ids in the sources: string literals such as `"document.unknown-key"`.
+enum DiagnosticIDScan {
+    /// Ids that no document text can produce, each covered by a named test instead:
+    /// `io.unreadable` (a missing file), `yaml.file-too-large` and `yaml.too-many-nodes` (a file
+    /// over the limits, built in the YAML loader tests).
+    static let coveredElsewhere: Set<String> = ["io.unreadable", "yaml.file-too-large", "yaml.too-many-nodes"]
+
+    static func ids(under directory: URL) throws -> Set<String> {
+        var ids: Set<String> = []
+        let pattern = try Regex(#""((?:yaml|document|expression|check|io)\.[a-z-]+)""#)
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ids }
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let id = match.output[1].substring { ids.insert(String(id)) }
+            }
+        }
+        return ids
+    }
+}
