@@ -115,7 +115,7 @@ public struct Checker {
     }
 
     /// Every single-segment name an expression mentions.
-    static func names(in expression: Expression) -> [String] {
+    static func names(in expression: RuleExpression) -> [String] {
         switch expression.kind {
         case .name(let path): path.count == 1 ? [path[0]] : []
         case .not(let inner): names(in: inner)
@@ -141,12 +141,12 @@ public struct Checker {
         }
     }
 
-    private mutating func expectBoolean(_ expression: Expression, inDomainFilter: Bool) {
+    private mutating func expectBoolean(_ expression: RuleExpression, inDomainFilter: Bool) {
         let type = typeOf(expression, inDomainFilter: inDomainFilter)
         if type != .boolean, type != .error { report(CheckerDiagnostics.notBoolean(type), expression.range) }
     }
 
-    private mutating func typeOf(_ expression: Expression, inDomainFilter: Bool) -> ValueType {
+    private mutating func typeOf(_ expression: RuleExpression, inDomainFilter: Bool) -> ValueType {
         switch expression.kind {
         case .boolean: return .boolean
         case .integer: return .integer
@@ -216,7 +216,7 @@ public struct Checker {
         return .events
     }
 
-    private mutating func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, inDomainFilter: Bool) -> ValueType {
+    private mutating func binary(_ op: BinaryOperator, _ left: RuleExpression, _ right: RuleExpression, inDomainFilter: Bool) -> ValueType {
         switch op {
         case .and, .or:
             expectBoolean(left, inDomainFilter: inDomainFilter)
@@ -257,7 +257,7 @@ public struct Checker {
 
     /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
     /// an enumeration's values. Returns `other`'s type.
-    private mutating func comparable(_ type: ValueType, _ other: Expression, inDomainFilter: Bool) -> ValueType {
+    private mutating func comparable(_ type: ValueType, _ other: RuleExpression, inDomainFilter: Bool) -> ValueType {
         if case .enumeration(let values) = type {
             if case .name(let path) = other.kind, path.count == 1, boardFacts[path[0]] == nil, definitions[path[0]] == nil {
                 if !values.contains(path[0]) {
@@ -341,7 +341,7 @@ public struct Checker {
     }
 
     /// Every dotted path an expression mentions.
-    static func paths(in expression: Expression) -> [[String]] {
+    static func paths(in expression: RuleExpression) -> [[String]] {
         switch expression.kind {
         case .name(let path): [path]
         case .not(let inner): paths(in: inner)

@@ -418,7 +418,7 @@ public struct DocumentParser {
         return Condition(.atLeast(count, present), range: mapping.range)
     }
 
-    private mutating func expression(_ scalar: YAMLNode.Scalar) -> Expression? {
+    private mutating func expression(_ scalar: YAMLNode.Scalar) -> RuleExpression? {
         let locations = scalar.valueLocations(in: reader.source)
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
             reader.report(ParserDiagnostics.emptyExpression, scalar.range)

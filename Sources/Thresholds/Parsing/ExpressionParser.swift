@@ -20,7 +20,7 @@ struct ExpressionParser {
     }
 
     /// Parses `text` as a whole expression.
-    static func parse(_ text: String, locations: [SourceLocation]) -> Result<Expression, ExpressionSyntaxError> {
+    static func parse(_ text: String, locations: [SourceLocation]) -> Result<RuleExpression, ExpressionSyntaxError> {
         switch ExpressionLexer(text).tokens() {
         case .failure(let error):
             return .failure(error)
@@ -41,37 +41,37 @@ struct ExpressionParser {
 
     // MARK: Precedence levels
 
-    private mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseOr() throws(ExpressionSyntaxError) -> RuleExpression {
         var left = try parseAnd()
         while current.isKeyword("or") {
             advance()
             let right = try parseAnd()
-            left = Expression(.binary(.or, left, right), range: left.range.union(right.range))
+            left = RuleExpression(.binary(.or, left, right), range: left.range.union(right.range))
         }
         return left
     }
 
-    private mutating func parseAnd() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseAnd() throws(ExpressionSyntaxError) -> RuleExpression {
         var left = try parseNot()
         while current.isKeyword("and") {
             advance()
             let right = try parseNot()
-            left = Expression(.binary(.and, left, right), range: left.range.union(right.range))
+            left = RuleExpression(.binary(.and, left, right), range: left.range.union(right.range))
         }
         return left
     }
 
-    private mutating func parseNot() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseNot() throws(ExpressionSyntaxError) -> RuleExpression {
         guard current.isKeyword("not") else { return try parseComparison() }
         let start = current
         advance()
         try enter(start)
         defer { depth -= 1 }
         let operand = try parseNot()
-        return Expression(.not(operand), range: range(start).union(operand.range))
+        return RuleExpression(.not(operand), range: range(start).union(operand.range))
     }
 
-    private mutating func parseComparison() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseComparison() throws(ExpressionSyntaxError) -> RuleExpression {
         let left = try parseAdditive()
         if let op = comparisonOperator(current) {
             advance()
@@ -81,7 +81,7 @@ struct ExpressionParser {
                     message: .expected("'and' between two comparisons", found: chained.rawValue),
                     start: current.start, end: current.end)
             }
-            return Expression(.binary(op, left, right), range: left.range.union(right.range))
+            return RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
         // `x in [..]`, `x not in [..]`; `in last …` belongs to a call argument's window.
         var negated = false
@@ -94,43 +94,43 @@ struct ExpressionParser {
             guard current.isSymbol("[") else { throw unexpected(current, expected: "a list '[…]' after 'in'") }
             let list = try parsePrimary()
             guard case .list(let items) = list.kind else { throw unexpected(current, expected: "a list") }
-            return Expression(.membership(left, items, negated: negated), range: left.range.union(list.range))
+            return RuleExpression(.membership(left, items, negated: negated), range: left.range.union(list.range))
         }
         if negated { throw unexpected(current, expected: "'in' after 'not'") }
         return left
     }
 
-    private mutating func parseAdditive() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseAdditive() throws(ExpressionSyntaxError) -> RuleExpression {
         var left = try parseTerm()
         while current.isSymbol("+") || current.isSymbol("-") {
             let op: BinaryOperator = current.isSymbol("+") ? .add : .subtract
             advance()
             let right = try parseTerm()
-            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
         return left
     }
 
-    private mutating func parseTerm() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseTerm() throws(ExpressionSyntaxError) -> RuleExpression {
         var left = try parsePrimary()
         while current.isSymbol("*") || current.isSymbol("/") {
             let op: BinaryOperator = current.isSymbol("*") ? .multiply : .divide
             advance()
             let right = try parsePrimary()
-            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
         return left
     }
 
     // MARK: Primaries
 
-    private mutating func parsePrimary() throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parsePrimary() throws(ExpressionSyntaxError) -> RuleExpression {
         let token = current
         switch token.kind {
         case .integer(let value):
             advance()
             if let (unit, last) = durationUnit() {
-                return Expression(.duration(Duration(value, unit)), range: range(token, last))
+                return RuleExpression(.duration(Duration(value, unit)), range: range(token, last))
             }
             // A number followed by a word is never valid; a word close to a unit is a misspelt unit.
             if case .identifier(let word) = current.kind, !Self.reservedWords.contains(word),
@@ -139,22 +139,22 @@ struct ExpressionParser {
                 throw ExpressionSyntaxError(message: .unknownUnit(word, suggestion: suggestion), start: current.start,
                                             end: current.end, replacement: suggestion)
             }
-            return Expression(.integer(value), range: range(token))
+            return RuleExpression(.integer(value), range: range(token))
         case .number(let value):
             advance()
             if durationUnit() != nil {
                 throw ExpressionSyntaxError(message: .fractionalDuration, start: token.start, end: token.end)
             }
-            return Expression(.number(value), range: range(token))
+            return RuleExpression(.number(value), range: range(token))
         case .string(let value):
             advance()
-            return Expression(.string(value), range: range(token))
+            return RuleExpression(.string(value), range: range(token))
         case .date(let text):
             advance()
             guard let date = LocalDate(text) else {
                 throw ExpressionSyntaxError(message: .invalidDate(text), start: token.start, end: token.end)
             }
-            return Expression(.date(date), range: range(token))
+            return RuleExpression(.date(date), range: range(token))
         case .symbol("("):
             advance()
             try enter(token)
@@ -167,7 +167,7 @@ struct ExpressionParser {
             advance()
             try enter(token)
             defer { depth -= 1 }
-            var items: [Expression] = []
+            var items: [RuleExpression] = []
             if !current.isSymbol("]") {
                 items.append(try parseOr())
                 while current.isSymbol(",") {
@@ -176,11 +176,11 @@ struct ExpressionParser {
                 }
             }
             let close = try expect("]", opening: token)
-            return Expression(.list(items), range: range(token, close))
+            return RuleExpression(.list(items), range: range(token, close))
         case .identifier(let word):
             if word == "true" || word == "false" {
                 advance()
-                return Expression(.boolean(word == "true"), range: range(token))
+                return RuleExpression(.boolean(word == "true"), range: range(token))
             }
             guard !Self.reservedWords.contains(word) else { throw unexpected(token, expected: "a value") }
             advance()
@@ -196,7 +196,7 @@ struct ExpressionParser {
                 last = current
                 advance()
             }
-            guard current.isSymbol("[") else { return Expression(.name(path), range: range(token, last)) }
+            guard current.isSymbol("[") else { return RuleExpression(.name(path), range: range(token, last)) }
             let open = current
             advance()
             var qualifiers: [Located<String>] = []
@@ -209,13 +209,13 @@ struct ExpressionParser {
                 advance()
             } while current.isSymbol(",")
             let close = try expect("]", opening: open)
-            return Expression(.qualified(path, qualifiers: qualifiers), range: range(token, close))
+            return RuleExpression(.qualified(path, qualifiers: qualifiers), range: range(token, close))
         default:
             throw unexpected(token, expected: "a value")
         }
     }
 
-    private mutating func parseCall(name: Token) throws(ExpressionSyntaxError) -> Expression {
+    private mutating func parseCall(name: Token) throws(ExpressionSyntaxError) -> RuleExpression {
         let open = current
         advance()
         try enter(open)
@@ -229,7 +229,7 @@ struct ExpressionParser {
             }
         }
         let close = try expect(")", opening: open)
-        return Expression(.call(Located(name.text, range: range(name)), arguments), range: range(name, close))
+        return RuleExpression(.call(Located(name.text, range: range(name)), arguments), range: range(name, close))
     }
 
     private mutating func parseArgument() throws(ExpressionSyntaxError) -> CallArgument {

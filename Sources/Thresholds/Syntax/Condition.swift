@@ -6,7 +6,7 @@ public struct Condition: Sendable, Hashable {
     /// What the condition is.
     public indirect enum Kind: Sendable, Hashable {
         /// A leaf: one expression string.
-        case expression(Expression)
+        case expression(RuleExpression)
         /// True when every part is true (false when any part is false; otherwise unknown).
         case all([Condition])
         /// True when any part is true (false when every part is false; otherwise unknown).
@@ -32,7 +32,7 @@ public struct Condition: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
     /// Every expression leaf, depth first, in document order.
-    public var expressions: [Expression] {
+    public var expressions: [RuleExpression] {
         switch kind {
         case .expression(let expression): [expression]
         case .all(let parts), .any(let parts), .atLeast(_, let parts): parts.flatMap(\.expressions)

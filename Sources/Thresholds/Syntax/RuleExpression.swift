@@ -2,7 +2,7 @@ public import ThresholdsDiagnostics
 
 /// An expression from a condition string such as `domain.home_conditions >= 4`, with the exact
 /// file range of every sub-expression. Equality ignores ranges.
-public struct Expression: Sendable, Hashable {
+public struct RuleExpression: Sendable, Hashable {
     /// What the expression is.
     public indirect enum Kind: Sendable, Hashable {
         /// `true` or `false`.
@@ -24,13 +24,13 @@ public struct Expression: Sendable, Hashable {
         /// `plan_ended[child_protection]`, `domains[physical_care]`.
         case qualified([String], qualifiers: [Located<String>])
         /// `not x`.
-        case not(Expression)
+        case not(RuleExpression)
         /// `a op b`.
-        case binary(BinaryOperator, Expression, Expression)
+        case binary(BinaryOperator, RuleExpression, RuleExpression)
         /// `x in [a, b]`, or `x not in [a, b]` when `negated`.
-        case membership(Expression, [Expression], negated: Bool)
+        case membership(RuleExpression, [RuleExpression], negated: Bool)
         /// `[a, b]`.
-        case list([Expression])
+        case list([RuleExpression])
         /// `count(…)`, `since(…)`, `known(…)`: a call to one of the DSL's functions.
         case call(Located<String>, [CallArgument])
     }
@@ -46,7 +46,7 @@ public struct Expression: Sendable, Hashable {
         self.range = range
     }
 
-    public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.kind == rhs.kind }
+    public static func == (lhs: RuleExpression, rhs: RuleExpression) -> Bool { lhs.kind == rhs.kind }
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 }
 
@@ -69,14 +69,14 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
 /// windowed (`in last 6 months`).
 public struct CallArgument: Sendable, Hashable {
     /// The argument itself, e.g. `concern[home_conditions]` or `domains`.
-    public var value: Expression
+    public var value: RuleExpression
     /// The `where` condition, evaluated for each element (`grade >= 4`).
-    public var filter: Expression?
+    public var filter: RuleExpression?
     /// The `in last` window, a duration expression.
-    public var window: Expression?
+    public var window: RuleExpression?
 
     /// Creates an argument.
-    public init(value: Expression, filter: Expression? = nil, window: Expression? = nil) {
+    public init(value: RuleExpression, filter: RuleExpression? = nil, window: RuleExpression? = nil) {
         self.value = value
         self.filter = filter
         self.window = window
