@@ -5,6 +5,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseItera
     /// The input can be used, but is probably not what its author meant.
     case warning
 
+    /// Warnings order before errors.
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs == .warning && rhs == .error
     }
@@ -27,14 +28,20 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Codable, Compa
     /// The part before the first dot: `yaml`, `document`, `expression`, `check`, `io`.
     public var domain: Substring { rawValue.prefix { $0 != "." } }
 
+    /// The identifier, as written.
     public var description: String { rawValue }
 
+    /// Alphabetical by identifier.
     public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes an identifier from a string.
+    /// - Throws: `DecodingError` when the value is not a string.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes the value in its string form.
+    /// - Throws: `EncodingError` from the encoder.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

@@ -23,6 +23,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
     /// The start of a file.
     public static let start = SourceLocation(line: 1, column: 1, offset: 0)
 
+    /// Earlier in the file first.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.line, lhs.column, lhs.offset) < (rhs.line, rhs.column, rhs.offset)
     }

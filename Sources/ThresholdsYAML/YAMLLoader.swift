@@ -18,7 +18,7 @@ public struct YAMLDocument: Sendable {
 ///
 /// Never traps on input: every problem (unreadable, too large, binary, invalid UTF-8, libyaml
 /// scanner and parser errors, nesting and node limits, alias bombs, duplicate keys, tags outside
-/// the core schema) is a ``Diagnostic`` at the place it was found.
+/// the core schema) is a `Diagnostic` at the place it was found.
 public struct YAMLLoader: Sendable {
     /// The limits enforced.
     public var limits: YAMLLimits

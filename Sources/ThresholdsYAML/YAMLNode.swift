@@ -93,12 +93,19 @@ public indirect enum YAMLNode: Sendable {
 
 /// The tags of YAML's core schema, the only explicit tags a document may use.
 public enum CoreTag {
+    /// `!!str`.
     public static let string = "tag:yaml.org,2002:str"
+    /// `!!int`.
     public static let integer = "tag:yaml.org,2002:int"
+    /// `!!float`.
     public static let float = "tag:yaml.org,2002:float"
+    /// `!!bool`.
     public static let bool = "tag:yaml.org,2002:bool"
+    /// `!!null`.
     public static let null = "tag:yaml.org,2002:null"
+    /// `!!map`.
     public static let mapping = "tag:yaml.org,2002:map"
+    /// `!!seq`.
     public static let sequence = "tag:yaml.org,2002:seq"
     /// The non-specific tag `!`, which forces a plain scalar to be read as a string.
     public static let nonSpecific = "!"

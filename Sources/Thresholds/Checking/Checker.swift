@@ -21,6 +21,8 @@ public struct Checker {
     }
 
     /// Checks a parsed document; returns its diagnostics.
+    ///
+    /// - Parameter document: the document, as the parser read it.
     /// - Parameter warnUnused: whether to warn about unused definitions and facts. Pass `false`
     ///   when parsing dropped parts of the document, since their uses are then unknown.
     public static func check(_ document: ThresholdDocument, warnUnused: Bool = true) -> [Diagnostic] {

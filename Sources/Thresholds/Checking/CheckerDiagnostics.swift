@@ -1,43 +1,43 @@
 public import ThresholdsDiagnostics
 
 /// The checker's diagnostic catalog (`check.*`), sorted by identifier.
-public enum CheckerDiagnostics {
-    public static func definitionCycle(_ chain: [String]) -> DiagnosticMessage {
+package enum CheckerDiagnostics {
+    package static func definitionCycle(_ chain: [String]) -> DiagnosticMessage {
         .init("check.definition-cycle", .error, "definitions refer to each other in a cycle: \(chain.joined(separator: " -> "))")
     }
-    public static func missingLevelLabel(_ level: String) -> DiagnosticMessage {
+    package static func missingLevelLabel(_ level: String) -> DiagnosticMessage {
         .init("check.missing-level-label", .warning, "no label is given for level '\(level)' under 'levels'; results will show the engine's name")
     }
-    public static let missingSource = DiagnosticMessage(
+    package static let missingSource = DiagnosticMessage(
         "check.missing-source", .warning, "this rule has no 'source'; cite the section of the board's document it encodes")
-    public static func notBoolean(_ found: ValueType) -> DiagnosticMessage {
+    package static func notBoolean(_ found: ValueType) -> DiagnosticMessage {
         .init("check.not-boolean", .error, "a condition must be true or false, but this is \(found); compare it with something")
     }
-    public static func shadowedName(_ name: String, _ what: String) -> DiagnosticMessage {
+    package static func shadowedName(_ name: String, _ what: String) -> DiagnosticMessage {
         .init("check.shadowed-name", .error, "'\(name)' is already \(what) in the standard vocabulary; choose another name")
     }
-    public static func typeMismatch(_ detail: String) -> DiagnosticMessage {
+    package static func typeMismatch(_ detail: String) -> DiagnosticMessage {
         .init("check.type-mismatch", .error, detail)
     }
-    public static func unknownEnumValue(_ value: String, _ values: [String]) -> DiagnosticMessage {
+    package static func unknownEnumValue(_ value: String, _ values: [String]) -> DiagnosticMessage {
         .init("check.unknown-enum-value", .error, "'\(value)' is not one of \(values.joined(separator: ", "))")
     }
-    public static func unknownFunction(_ name: String) -> DiagnosticMessage {
+    package static func unknownFunction(_ name: String) -> DiagnosticMessage {
         .init("check.unknown-function", .error, "unknown function '\(name)'")
     }
-    public static func unknownName(_ name: String) -> DiagnosticMessage {
+    package static func unknownName(_ name: String) -> DiagnosticMessage {
         .init("check.unknown-name", .error, "unknown name '\(name)'; it is not a fact, definition, level or event")
     }
-    public static func unknownQualifier(_ name: String, _ owner: String) -> DiagnosticMessage {
+    package static func unknownQualifier(_ name: String, _ owner: String) -> DiagnosticMessage {
         .init("check.unknown-qualifier", .error, "'\(name)' cannot qualify '\(owner)'")
     }
-    public static func unusedDefinition(_ name: String) -> DiagnosticMessage {
+    package static func unusedDefinition(_ name: String) -> DiagnosticMessage {
         .init("check.unused-definition", .warning, "definition '\(name)' is never used")
     }
-    public static func unusedFact(_ name: String) -> DiagnosticMessage {
+    package static func unusedFact(_ name: String) -> DiagnosticMessage {
         .init("check.unused-fact", .warning, "fact '\(name)' is declared but never used")
     }
-    public static func wrongArguments(_ detail: String) -> DiagnosticMessage {
+    package static func wrongArguments(_ detail: String) -> DiagnosticMessage {
         .init("check.wrong-arguments", .error, detail)
     }
 }

@@ -2,85 +2,85 @@ public import ThresholdsDiagnostics
 
 /// The parser's diagnostic catalog (`document.*` for structure, `expression.*` for expression
 /// strings), sorted by identifier. Identifiers are API; wording is not.
-public enum ParserDiagnostics {
-    public static func actionNeedsDuration(_ action: String) -> DiagnosticMessage {
+package enum ParserDiagnostics {
+    package static func actionNeedsDuration(_ action: String) -> DiagnosticMessage {
         .init("document.action-needs-duration", .error, "action '\(action)' needs a time, e.g. '\(action): 24 hours'")
     }
-    public static func actionTakesNoValue(_ action: String) -> DiagnosticMessage {
+    package static func actionTakesNoValue(_ action: String) -> DiagnosticMessage {
         .init("document.action-takes-no-value", .error, "action '\(action)' takes no value; write it as '- \(action)'")
     }
-    public static func duplicateName(_ name: String, _ kind: String) -> DiagnosticMessage {
+    package static func duplicateName(_ name: String, _ kind: String) -> DiagnosticMessage {
         .init("document.duplicate-name", .error, "'\(name)' is already declared as \(kind); each name may be declared once")
     }
-    public static func duplicateRuleID(_ id: String) -> DiagnosticMessage {
+    package static func duplicateRuleID(_ id: String) -> DiagnosticMessage {
         .init("document.duplicate-rule-id", .error, "rule id '\(id)' is used by an earlier rule; rule ids must be unique")
     }
-    public static func emptyCondition(_ key: String) -> DiagnosticMessage {
+    package static func emptyCondition(_ key: String) -> DiagnosticMessage {
         .init("document.empty-condition", .error, "'\(key)' needs at least one condition")
     }
-    public static let enumWithoutValues = DiagnosticMessage(
+    package static let enumWithoutValues = DiagnosticMessage(
         "document.enum-without-values", .error, "a fact of type 'enum' needs 'values', a list of at least two names")
-    public static func invalidAtLeast(_ count: Int, _ parts: Int) -> DiagnosticMessage {
+    package static func invalidAtLeast(_ count: Int, _ parts: Int) -> DiagnosticMessage {
         .init("document.invalid-at-least", .error, "'at_least: \(count)' must be between 1 and the number of conditions in 'of' (\(parts))")
     }
-    public static func invalidDate(_ text: String) -> DiagnosticMessage {
+    package static func invalidDate(_ text: String) -> DiagnosticMessage {
         .init("document.invalid-date", .error, "'\(text)' is not a real date; write dates as YYYY-MM-DD")
     }
-    public static func invalidDuration(_ text: String) -> DiagnosticMessage {
+    package static func invalidDuration(_ text: String) -> DiagnosticMessage {
         .init("document.invalid-duration", .error, "'\(text)' is not a duration; write a whole number and a unit, e.g. '24 hours' or '5 working days'")
     }
-    public static func invalidIdentifier(_ name: String) -> DiagnosticMessage {
+    package static func invalidIdentifier(_ name: String) -> DiagnosticMessage {
         .init("document.invalid-name", .error, "'\(name)' is not a valid name; names are lower_snake_case: a letter, then letters, digits or '_'")
     }
-    public static func invalidLevelExpression(_ text: String) -> DiagnosticMessage {
+    package static func invalidLevelExpression(_ text: String) -> DiagnosticMessage {
         .init("document.invalid-level", .error, "'\(text)' is not a level; write a level such as 'child_in_need', or 'current_plan', 'current_plan + 1'")
     }
-    public static func invalidRaise(_ text: String) -> DiagnosticMessage {
+    package static func invalidRaise(_ text: String) -> DiagnosticMessage {
         .init("document.invalid-raise", .error, "'raise' must be a whole number of levels from 1 to 4, not \(text)")
     }
-    public static func invalidRuleID(_ id: String) -> DiagnosticMessage {
+    package static func invalidRuleID(_ id: String) -> DiagnosticMessage {
         .init("document.invalid-rule-id", .error, "'\(id)' is not a valid rule id; use letters, digits, '-', '_' and '.', starting with a letter or digit")
     }
-    public static func levelAndRaise() -> DiagnosticMessage {
+    package static func levelAndRaise() -> DiagnosticMessage {
         .init("document.level-and-raise", .error, "a rule has either 'level' (it sets a level) or 'raise' (it modifies one), not both")
     }
-    public static func missingKey(_ key: String, in context: String) -> DiagnosticMessage {
+    package static func missingKey(_ key: String, in context: String) -> DiagnosticMessage {
         .init("document.missing-key", .error, "\(context) is missing the required key '\(key)'")
     }
-    public static func missingLevelOrRaise() -> DiagnosticMessage {
+    package static func missingLevelOrRaise() -> DiagnosticMessage {
         .init("document.missing-key", .error, "a rule is missing the required key 'level' (or 'raise' for a modifier)")
     }
-    public static func nonScalarKey() -> DiagnosticMessage {
+    package static func nonScalarKey() -> DiagnosticMessage {
         .init("document.non-scalar-key", .error, "mapping keys must be plain names, not lists or mappings")
     }
-    public static func notAMapping(_ found: String) -> DiagnosticMessage {
+    package static func notAMapping(_ found: String) -> DiagnosticMessage {
         .init("document.not-a-mapping", .error, "a threshold document must be a mapping with keys such as 'board' and 'rules', but this file holds \(found)")
     }
-    public static func unknownAction(_ name: String) -> DiagnosticMessage {
+    package static func unknownAction(_ name: String) -> DiagnosticMessage {
         .init("document.unknown-action", .error, "unknown action '\(name)'")
     }
-    public static func unknownConditionKey(_ key: String) -> DiagnosticMessage {
+    package static func unknownConditionKey(_ key: String) -> DiagnosticMessage {
         .init("document.unknown-condition", .error, "unknown condition '\(key)'; a condition is an expression string or a mapping with one of 'all', 'any', 'not', 'at_least'")
     }
-    public static func unknownFactType(_ name: String) -> DiagnosticMessage {
+    package static func unknownFactType(_ name: String) -> DiagnosticMessage {
         .init("document.unknown-type", .error, "unknown fact type '\(name)'")
     }
-    public static func unknownKey(_ key: String, in context: String) -> DiagnosticMessage {
+    package static func unknownKey(_ key: String, in context: String) -> DiagnosticMessage {
         .init("document.unknown-key", .error, "unknown key '\(key)' in \(context)")
     }
-    public static func unknownLevel(_ name: String) -> DiagnosticMessage {
+    package static func unknownLevel(_ name: String) -> DiagnosticMessage {
         .init("document.unknown-level", .error, "unknown level '\(name)'")
     }
-    public static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
+    package static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
         .init("document.unsupported-version", .error, "DSL version \(text) is not supported; this engine reads 'thresholds: 1'")
     }
-    public static func wrongType(_ what: String, expected: String, found: String) -> DiagnosticMessage {
+    package static func wrongType(_ what: String, expected: String, found: String) -> DiagnosticMessage {
         .init("document.wrong-type", .error, "\(what) must be \(expected), but is \(found)")
     }
 
     // MARK: Expressions
 
-    public static let emptyExpression = DiagnosticMessage(
+    package static let emptyExpression = DiagnosticMessage(
         "expression.empty", .error, "this condition is empty; write an expression such as 'domain.hygiene >= 3'")
     static func expression(_ reference: DiagnosticMessageRef) -> DiagnosticMessage {
         switch reference {

@@ -28,7 +28,9 @@ public struct Condition: Sendable, Hashable {
         self.range = range
     }
 
+    /// Compares the values only; where they were written does not count.
     public static func == (lhs: Condition, rhs: Condition) -> Bool { lhs.kind == rhs.kind }
+    /// Hashes the value only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
     /// Every expression leaf, depth first, in document order.

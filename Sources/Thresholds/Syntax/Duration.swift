@@ -48,6 +48,8 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         return "\(amount) \(amount == 1 ? words[0] : words[1])"
     }
 
+    /// Decodes a duration from its `N unit` form.
+    /// - Throws: `DecodingError` when the string is not a duration.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -57,6 +59,8 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         self = duration
     }
 
+    /// Encodes the value in its string form.
+    /// - Throws: `EncodingError` from the encoder.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -29,5 +29,6 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable
         return Level.allCases[index]
     }
 
+    /// In the order of the scale, universal first.
     public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
 }

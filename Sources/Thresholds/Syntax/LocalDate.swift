@@ -98,6 +98,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return LocalDate(year: newYear, month: newMonth, day: min(day, LocalDate.daysIn(month: newMonth, year: newYear)))
     }
 
+    /// Earlier dates first.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -111,6 +112,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Decodes a date from `YYYY-MM-DD`.
+    /// - Throws: `DecodingError` when the string is not a real date.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -120,6 +123,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = date
     }
 
+    /// Encodes the value in its string form.
+    /// - Throws: `EncodingError` from the encoder.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -14,6 +14,8 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
         self.range = range
     }
 
+    /// Compares the values only; where they were written does not count.
     public static func == (lhs: Located, rhs: Located) -> Bool { lhs.value == rhs.value }
+    /// Hashes the value only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

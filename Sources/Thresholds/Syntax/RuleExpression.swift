@@ -46,7 +46,9 @@ public struct RuleExpression: Sendable, Hashable {
         self.range = range
     }
 
+    /// Compares the values only; where they were written does not count.
     public static func == (lhs: RuleExpression, rhs: RuleExpression) -> Bool { lhs.kind == rhs.kind }
+    /// Hashes the value only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 }
 
