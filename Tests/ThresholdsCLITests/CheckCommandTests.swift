@@ -87,6 +87,25 @@ struct CheckCommandTests {
         #expect(edits.first?["replacement"] as? String == "domain.hygiene")
     }
 
+    @Test("--format sarif writes a SARIF 2.1.0 log whose columns are Unicode code points")
+    func sarif() throws {
+        let result = try CLI.run(["check", "--format", "sarif", "Corpus/yaml-duplicate-key.yaml"], in: Self.corpus)
+        #expect(result.status == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["yaml.duplicate-key"])
+        let region = try #require(
+            ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+                as? [String: Any])
+        #expect(region["startLine"] as? Int == 16)
+        #expect(region["startColumn"] as? Int == 5)
+        let related = try #require(results.first?["relatedLocations"] as? [[String: Any]])
+        #expect(related.count == 1)
+    }
+
     @Test("warnings pass unless --warnings-as-errors")
     func warnings() throws {
         let lenient = try CLI.run(["check", "Corpus/check-warnings.yaml"], in: Self.corpus)

@@ -17,8 +17,8 @@ struct Check: ParsableCommand {
     @Argument(help: "Threshold documents (.yaml, .yml), or folders to search for them.")
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, or sarif (for code-scanning tools).")
+    var format: CheckFormat = .text
 
     @Flag(help: "Treat warnings as errors for the exit status.")
     var warningsAsErrors = false
@@ -45,13 +45,17 @@ struct Check: ParsableCommand {
         case .json:
             let data = try DiagnosticJSON.encode(diagnostics)
             print(String(decoding: data, as: UTF8.self))
+        case .sarif:
+            let version = ThresholdsCommand.configuration.version
+            let data = try DiagnosticSARIF.encode(diagnostics, tool: "thresholds", version: version)
+            print(String(decoding: data, as: UTF8.self))
         }
         if engine.failed { throw ExitCode(1) }
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
