@@ -1,5 +1,18 @@
 /// "Did you mean …?" suggestions by edit distance, as argument-parser and compilers give them.
 public enum Suggestion {
+    /// A diagnostic for an unknown name: with "did you mean" and a fix-it when a candidate is
+    /// close (``nearest(to:in:)``), otherwise with the `fallback` note when one is given.
+    public static func diagnostic(
+        _ message: DiagnosticMessage, name: String, candidates: [String], file: String, range: SourceRange,
+        fallback: String? = nil
+    ) -> Diagnostic {
+        guard let suggestion = nearest(to: name, in: candidates) else {
+            return Diagnostic(message, file: file, range: range, notes: fallback.map { [DiagnosticNote($0)] } ?? [])
+        }
+        return Diagnostic(message, file: file, range: range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
+                          fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
+    }
+
     /// The candidate nearest to `word`, when it is close enough to be a plausible typo:
     /// at most a third of the word's length in edits (and at least one edit allowed).
     /// Ties go to the alphabetically first candidate, so suggestions are deterministic. When no

@@ -361,17 +361,11 @@ public struct Checker {
         return .error
     }
 
-    private mutating func report(_ message: DiagnosticMessage, _ range: SourceRange, notes: [DiagnosticNote] = [],
-                                 fixIts: [FixIt] = []) {
-        diagnostics.append(Diagnostic(message, file: file, range: range, notes: notes, fixIts: fixIts))
+    private mutating func report(_ message: DiagnosticMessage, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(message, file: file, range: range))
     }
 
     private mutating func reportUnknown(_ message: DiagnosticMessage, _ name: String, _ candidates: [String], _ range: SourceRange) {
-        if let suggestion = Suggestion.nearest(to: name, in: candidates) {
-            report(message, range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
-                   fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
-        } else {
-            report(message, range)
-        }
+        diagnostics.append(Suggestion.diagnostic(message, name: name, candidates: candidates, file: file, range: range))
     }
 }

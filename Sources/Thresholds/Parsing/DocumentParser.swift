@@ -119,13 +119,13 @@ public struct DocumentParser {
     private mutating func fact(_ name: Located<String>, _ node: YAMLNode) -> FactDeclaration? {
         // Short form: `young_carer: boolean`.
         if case .scalar(let scalar) = node, !scalar.isNull {
-            guard let type = factType(scalar.value, range: scalar.range, values: nil, fields: nil) else { return nil }
+            guard let type = factType(scalar.value, range: scalar.range, values: nil) else { return nil }
             return FactDeclaration(name: name, type: type, range: name.range.union(node.range))
         }
         guard let fields = reader.fields(of: node, "fact '\(name.value)'", allowed: Self.factKeys),
               let typeNode = reader.required("type", in: fields),
               let typeName = reader.string(typeNode, "a fact's 'type'"),
-              let type = factType(typeName, range: typeNode.range, values: fields["values"], fields: fields)
+              let type = factType(typeName, range: typeNode.range, values: fields["values"])
         else { return nil }
         return FactDeclaration(
             name: name, type: type, description: reader.string(fields["description"], "a fact's 'description'"),
@@ -133,7 +133,7 @@ public struct DocumentParser {
             help: reader.string(fields["help"], "a fact's 'help'"), range: name.range.union(node.range))
     }
 
-    private mutating func factType(_ name: String, range: SourceRange, values: YAMLNode?, fields: Fields?) -> FactType? {
+    private mutating func factType(_ name: String, range: SourceRange, values: YAMLNode?) -> FactType? {
         switch name {
         case "boolean": return .boolean
         case "integer": return .integer
@@ -144,10 +144,13 @@ public struct DocumentParser {
         case "duration": return .duration
         case "string": return .string
         case "enum":
-            guard let items = reader.list(values, "an enum's 'values'"), items.count >= 2 else {
-                if values == nil || (reader.list(values, "").map { $0.count < 2 } ?? false) {
-                    reader.report(ParserDiagnostics.enumWithoutValues, range)
-                }
+            guard let values else {
+                reader.report(ParserDiagnostics.enumWithoutValues, range)
+                return nil
+            }
+            guard let items = reader.list(values, "an enum's 'values'") else { return nil }
+            guard items.count >= 2 else {
+                reader.report(ParserDiagnostics.enumWithoutValues, values.range)
                 return nil
             }
             var names: [String] = []

@@ -20,7 +20,7 @@ struct NodeReader {
     /// are reported with the nearest known key as a suggestion and a fix-it.
     mutating func fields(of node: YAMLNode, _ context: String, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            report(ParserDiagnostics.wrongType(context.capitalizedFirst, expected: "a mapping", found: node.kindDescription),
+            report(ParserDiagnostics.wrongType(context.capitalizedFirst, expected: "a mapping", found: describe(node)),
                    node.range)
             return nil
         }
@@ -46,12 +46,8 @@ struct NodeReader {
     /// the `fallback` note (such as the list of valid names) when none is.
     mutating func reportUnknown(_ message: DiagnosticMessage, name: String, candidates: [String], range: SourceRange,
                                 fallback: String? = nil) {
-        if let suggestion = Suggestion.nearest(to: name, in: candidates) {
-            report(message, range, notes: [DiagnosticNote("did you mean '\(suggestion)'?")],
-                   fixIts: [FixIt.replace(range, with: suggestion, "replace '\(name)' with '\(suggestion)'")])
-        } else {
-            report(message, range, notes: fallback.map { [DiagnosticNote($0)] } ?? [])
-        }
+        diagnostics.append(Suggestion.diagnostic(message, name: name, candidates: candidates, file: source.path,
+                                                 range: range, fallback: fallback))
     }
 
     /// The value of a required key, reporting it when missing.
@@ -109,7 +105,7 @@ struct NodeReader {
     mutating func list(_ node: YAMLNode?, _ what: String) -> [YAMLNode]? {
         guard let node else { return nil }
         guard case .sequence(let sequence) = node else {
-            report(ParserDiagnostics.wrongType(what, expected: "a list", found: node.kindDescription), node.range)
+            report(ParserDiagnostics.wrongType(what, expected: "a list", found: describe(node)), node.range)
             return nil
         }
         return sequence.items
