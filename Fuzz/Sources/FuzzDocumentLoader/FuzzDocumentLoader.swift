@@ -1,0 +1,15 @@
+import Thresholds
+import ThresholdsDiagnostics
+
+/// libFuzzer's entry point: any bytes must load into diagnostics or a document, never a crash,
+/// and rendering the diagnostics must not crash either.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let loaded = DocumentLoader().load(bytes: bytes, path: "fuzz.yaml")
+    _ = DiagnosticRenderer().render(loaded.diagnostics, sources: [loaded.source.path: loaded.source])
+    if loaded.document == nil, !loaded.diagnostics.containsErrors {
+        fatalError("no document and no error")  // an invariant of the loader, checked only here
+    }
+    return 0
+}
