@@ -66,14 +66,38 @@ public struct DiagnosticRenderer: Sendable {
         } else {
             endColumn = max(scalars.count + 1, startColumn + 1)
         }
-        // Keep tabs as tabs so the caret lines up under them.
+        // Pad by display width: tabs stay tabs, wide characters take two cells, combining marks none.
         var padding = ""
-        for scalar in scalars.prefix(startColumn - 1) { padding.unicodeScalars.append(scalar == "\t" ? "\t" : " ") }
+        for scalar in scalars.prefix(startColumn - 1) {
+            if scalar == "\t" {
+                padding.append("\t")
+            } else {
+                padding.append(String(repeating: " ", count: displayWidth(scalar)))
+            }
+        }
         let underline = "^" + String(repeating: "~", count: max(0, endColumn - startColumn - 1))
         let numberText = String(number)
         let gutter = String(repeating: " ", count: gutterWidth - numberText.count) + numberText
         let emptyGutter = String(repeating: " ", count: gutterWidth)
         return "\(gutter) | \(line)\n\(emptyGutter) | \(padding)\(caret(underline))\n"
+    }
+
+    /// How many terminal cells a scalar takes: 0 for combining marks and joiners, 2 for East Asian
+    /// wide characters and emoji shown as pictures, 1 otherwise.
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
     }
 
     private func paint(_ severity: Severity) -> String {

@@ -1,0 +1,67 @@
+import Testing
+@testable import Thresholds
+
+@Suite("Dates and durations")
+struct CalendarTests {
+    @Test("only real days are dates", arguments: [
+        ("2026-04-01", true), ("2024-02-29", true), ("2026-02-29", false), ("2000-02-29", true),
+        ("1900-02-29", false), ("2026-13-01", false), ("2026-00-10", false), ("2026-4-1", false),
+        ("26-04-01", false), ("2026-04-31", false), ("20260401", false), ("2026-04-01T00:00", false),
+    ])
+    func validity(text: String, valid: Bool) {
+        #expect((LocalDate(text) != nil) == valid)
+    }
+
+    @Test("day numbers round-trip across leap years and eras")
+    func dayNumbers() throws {
+        #expect(LocalDate(year: 1970, month: 1, day: 1)?.dayNumber == 0)
+        #expect(LocalDate(year: 2000, month: 3, day: 1)?.dayNumber == 11_017)
+        var date = try #require(LocalDate(year: 1899, month: 12, day: 25))
+        for _ in 0..<50_000 {
+            let next = try #require(date.adding(days: 1))
+            #expect(next.dayNumber == date.dayNumber + 1)
+            #expect(next > date)
+            #expect(LocalDate(dayNumber: next.dayNumber) == next)
+            date = next
+        }
+    }
+
+    @Test("adding months clamps to the end of a shorter month", arguments: [
+        ("2026-03-31", -1, "2026-02-28"), ("2024-03-31", -1, "2024-02-29"), ("2026-08-31", -6, "2026-02-28"),
+        ("2026-01-15", 12, "2027-01-15"), ("2026-01-31", 1, "2026-02-28"), ("2026-12-01", 1, "2027-01-01"),
+    ])
+    func months(from: String, months: Int, to: String) throws {
+        let start = try #require(LocalDate(from))
+        #expect(start.adding(months: months)?.description == to)
+    }
+
+    @Test("dates outside years 1–9999 are refused, not trapped")
+    func bounds() throws {
+        let last = try #require(LocalDate(year: 9999, month: 12, day: 31))
+        #expect(last.adding(days: 1) == nil)
+        #expect(last.adding(months: 1) == nil)
+        #expect(LocalDate(dayNumber: Int.max / 2) == nil)
+    }
+
+    @Test("durations read and print as documents write them", arguments: [
+        ("6 months", "6 months"), ("1 month", "1 month"), ("24 hours", "24 hours"), ("1 working day", "1 working day"),
+        ("5 Working Days", "5 working days"), ("1 years", "1 year"), ("2 weeks", "2 weeks"),
+    ])
+    func durations(text: String, printed: String) throws {
+        let duration = try #require(Duration(text))
+        #expect(duration.description == printed)
+    }
+
+    @Test("not durations", arguments: ["soon", "6", "months", "-1 day", "1.5 days", "6 fortnights", ""])
+    func notDurations(text: String) {
+        #expect(Duration(text) == nil)
+    }
+
+    @Test("levels are ordered and offsets clamp to the scale")
+    func levels() {
+        #expect(Level.allCases.sorted() == Level.allCases)
+        #expect(Level.childInNeed.offset(by: 1) == .childProtection)
+        #expect(Level.childProtection.offset(by: 4) == .preProceedings)
+        #expect(Level.earlyHelp.offset(by: -3) == .universal)
+    }
+}
