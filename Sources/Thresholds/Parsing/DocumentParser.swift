@@ -373,7 +373,9 @@ public struct DocumentParser {
             return nil
         case .mapping(let mapping):
             guard let first = mapping.entries.first, case .scalar(let key) = first.key else {
-                reader.report(ParserDiagnostics.emptyCondition("a condition"), node.range)
+                reader.report(ParserDiagnostics.wrongType(
+                    "a condition", expected: "an expression string, or a mapping with one of 'all', 'any', 'not', 'at_least'",
+                    found: mapping.entries.isEmpty ? "an empty mapping" : "a mapping with a complex key"), node.range)
                 return nil
             }
             if key.value == "at_least" { return atLeast(mapping) }

@@ -42,23 +42,33 @@ struct ExpressionParser {
     // MARK: Precedence levels
 
     private mutating func parseOr() throws(ExpressionSyntaxError) -> RuleExpression {
-        var left = try parseAnd()
-        while current.isKeyword("or") {
+        try parseLeftAssociative(["or": .or]) { parser throws(ExpressionSyntaxError) in try parser.parseAnd() }
+    }
+
+    private mutating func parseAnd() throws(ExpressionSyntaxError) -> RuleExpression {
+        try parseLeftAssociative(["and": .and]) { parser throws(ExpressionSyntaxError) in try parser.parseNot() }
+    }
+
+    /// `operand { op operand }`, grouping to the left, for the operators whose token text is a key
+    /// of `operators` (`and`, `or` are words; `+ - * /` are symbols).
+    private mutating func parseLeftAssociative(
+        _ operators: [String: BinaryOperator],
+        operand: (inout ExpressionParser) throws(ExpressionSyntaxError) -> RuleExpression
+    ) throws(ExpressionSyntaxError) -> RuleExpression {
+        var left = try operand(&self)
+        while let op = binaryOperator(current, in: operators) {
             advance()
-            let right = try parseAnd()
-            left = RuleExpression(.binary(.or, left, right), range: left.range.union(right.range))
+            let right = try operand(&self)
+            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
         return left
     }
 
-    private mutating func parseAnd() throws(ExpressionSyntaxError) -> RuleExpression {
-        var left = try parseNot()
-        while current.isKeyword("and") {
-            advance()
-            let right = try parseNot()
-            left = RuleExpression(.binary(.and, left, right), range: left.range.union(right.range))
+    private func binaryOperator(_ token: Token, in operators: [String: BinaryOperator]) -> BinaryOperator? {
+        switch token.kind {
+        case .identifier(let word), .symbol(let word): operators[word]
+        default: nil
         }
-        return left
     }
 
     private mutating func parseNot() throws(ExpressionSyntaxError) -> RuleExpression {
@@ -101,25 +111,13 @@ struct ExpressionParser {
     }
 
     private mutating func parseAdditive() throws(ExpressionSyntaxError) -> RuleExpression {
-        var left = try parseTerm()
-        while current.isSymbol("+") || current.isSymbol("-") {
-            let op: BinaryOperator = current.isSymbol("+") ? .add : .subtract
-            advance()
-            let right = try parseTerm()
-            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
-        }
-        return left
+        try parseLeftAssociative(["+": .add, "-": .subtract]) { parser throws(ExpressionSyntaxError) in try parser.parseTerm() }
     }
 
     private mutating func parseTerm() throws(ExpressionSyntaxError) -> RuleExpression {
-        var left = try parsePrimary()
-        while current.isSymbol("*") || current.isSymbol("/") {
-            let op: BinaryOperator = current.isSymbol("*") ? .multiply : .divide
-            advance()
-            let right = try parsePrimary()
-            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
+        try parseLeftAssociative(["*": .multiply, "/": .divide]) { parser throws(ExpressionSyntaxError) in
+            try parser.parsePrimary()
         }
-        return left
     }
 
     // MARK: Primaries
