@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "ThresholdsTests",
             dependencies: ["Thresholds"],
-            exclude: ["Corpus", "Snapshots"],
+            exclude: ["Corpus", "CaseCorpus", "Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -53,6 +53,9 @@ struct CorpusTests {
         for corpusCase in CorpusCase.all {
             for diagnostic in corpusCase.load().diagnostics { covered.insert(diagnostic.id.rawValue) }
         }
+        for caseFile in CaseCorpusCase.all {
+            for diagnostic in caseFile.diagnostics() { covered.insert(diagnostic.id.rawValue) }
+        }
         let missing = defined.subtracting(covered).sorted()
         #expect(missing.isEmpty, "no corpus document produces: \(missing.joined(separator: ", "))")
     }
@@ -63,11 +66,14 @@ enum DiagnosticIDScan {
     /// Ids that no document text can produce, each covered by a named test instead:
     /// `io.unreadable` (a missing file), `yaml.file-too-large` and `yaml.too-many-nodes` (a file
     /// over the limits, built in the YAML loader tests).
-    static let coveredElsewhere: Set<String> = ["io.unreadable", "yaml.file-too-large", "yaml.too-many-nodes"]
+    /// `case.missing-as-of` is the CLI's, covered by its end-to-end tests.
+    static let coveredElsewhere: Set<String> = [
+        "io.unreadable", "yaml.file-too-large", "yaml.too-many-nodes", "case.missing-as-of",
+    ]
 
     static func ids(under directory: URL) throws -> Set<String> {
         var ids: Set<String> = []
-        let pattern = try Regex(#""((?:yaml|document|expression|check|io)\.[a-z-]+)""#)
+        let pattern = try Regex(#""((?:yaml|document|expression|check|io|case)\.[a-z-]+)""#)
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ids }
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }
@@ -77,5 +83,44 @@ enum DiagnosticIDScan {
             }
         }
         return ids
+    }
+}
+
+/// One broken case file of `Tests/ThresholdsTests/CaseCorpus/`, loaded and checked against the
+/// example board, pinned to its exact diagnostics.
+struct CaseCorpusCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    var testDescription: String { name }
+
+    static let directory = Snapshot.directory().appendingPathComponent("CaseCorpus")
+
+    static var all: [CaseCorpusCase] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted().map { CaseCorpusCase(name: $0) }
+    }
+
+    func diagnostics() -> [Diagnostic] {
+        let text = (try? String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        let loaded = CaseLoader().load(text: text, path: "CaseCorpus/\(name)")
+        let board = DocumentLoader().load(contentsOf: Snapshot.directory().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules/northshire-neglect.yaml").path)
+        guard let document = board.document else { return loaded.diagnostics }
+        return loaded.diagnostics + CaseChecker.check(loaded, against: document)
+    }
+
+    func rendered() -> String {
+        let text = (try? String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        let source = SourceText(path: "CaseCorpus/\(name)", text: text)
+        return DiagnosticRenderer().render(diagnostics(), sources: [source.path: source])
+    }
+}
+
+@Suite("Broken-case corpus")
+struct CaseCorpusTests {
+    @Test("each broken case file gives exactly its pinned diagnostics", arguments: CaseCorpusCase.all)
+    func pinned(_ caseFile: CaseCorpusCase) {
+        #expect(!caseFile.diagnostics().isEmpty, "a case corpus file must be broken")
+        let expected = CaseCorpusCase.directory.appendingPathComponent(caseFile.name + ".expected")
+        Snapshot.assertMatches(caseFile.rendered(), file: expected)
     }
 }

@@ -108,7 +108,7 @@ struct ExampleBoardTests {
         }
     }
 
-    @Test("docs/DSL.md names every standard fact, event kind, function, action, domain and diagnostic id")
+    @Test("docs/DSL.md names every standard fact, event kind, function, action and domain; the docs name every diagnostic id")
     func specificationInStep() throws {
         let spec = try String(contentsOf: packageRoot.appendingPathComponent("docs/DSL.md"), encoding: .utf8)
         var missing: [String] = []
@@ -122,8 +122,11 @@ struct ExampleBoardTests {
         for domain in Vocabulary.domains where !spec.contains("`\(domain)`") && !spec.contains("`domain.\(domain)`") {
             missing.append(domain)
         }
+        let caseSpec = try String(contentsOf: packageRoot.appendingPathComponent("docs/CASE-FACTS.md"), encoding: .utf8)
         let ids = try DiagnosticIDScan.ids(under: packageRoot.appendingPathComponent("Sources"))
-        for id in ids.filter({ !$0.hasPrefix("io.") }) where !spec.contains("`\(id)`") { missing.append(id) }
+        for id in ids.filter({ !$0.hasPrefix("io.") }) where !spec.contains("`\(id)`") && !caseSpec.contains("`\(id)`") {
+            missing.append(id)
+        }
         #expect(missing.isEmpty, "docs/DSL.md does not mention: \(missing.sorted().joined(separator: ", "))")
     }
 }

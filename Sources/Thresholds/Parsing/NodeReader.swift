@@ -71,6 +71,30 @@ struct NodeReader {
         return scalar.value
     }
 
+    /// `true` or `false`, written as a plain scalar (YAML 1.2: `yes` and `no` are strings).
+    mutating func boolean(_ node: YAMLNode?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            switch scalar.value {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        report(ParserDiagnostics.wrongType(what, expected: "true or false", found: describe(node)), node.range)
+        return nil
+    }
+
+    /// One of a fixed set of names, with a suggestion when it is not.
+    mutating func oneOf(_ node: YAMLNode?, _ what: String, _ names: [String]) -> String? {
+        guard let text = string(node, what), let node else { return nil }
+        guard names.contains(text) else {
+            reportUnknown(ParserDiagnostics.notOneOf(what, text, names), name: text, candidates: names, range: node.range)
+            return nil
+        }
+        return text
+    }
+
     /// A whole number written as a plain scalar.
     mutating func integer(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }

@@ -53,6 +53,9 @@ package enum ParserDiagnostics {
     package static func nonScalarKey() -> DiagnosticMessage {
         .init("document.non-scalar-key", .error, "mapping keys must be plain names, not lists or mappings")
     }
+    package static func notOneOf(_ what: String, _ value: String, _ names: [String]) -> DiagnosticMessage {
+        .init("document.not-one-of", .error, "\(what) must be one of \(names.joined(separator: ", ")), not '\(value)'")
+    }
     package static func notAMapping(_ found: String) -> DiagnosticMessage {
         .init("document.not-a-mapping", .error, "a threshold document must be a mapping with keys such as 'board' and 'rules', but this file holds \(found)")
     }

@@ -1,0 +1,371 @@
+/// Everything known about one child's case: the standard neglect vocabulary (`docs/CASE-FACTS.md`)
+/// and the board's own facts.
+///
+/// Every field may be absent, and **absent is unknown, never false**: a missing list of visits
+/// means the visits are not known, while an empty list means there were none. Services fill this
+/// directly; the CLI reads it from YAML or JSON with ``CaseLoader``.
+public struct CaseFacts: Sendable, Equatable, Codable {
+    /// The case's identifier in the service's records.
+    public var id: String?
+    /// The child.
+    public var child: Child?
+    /// Plans, past and current (a plan with no end is current).
+    public var plans: [Plan]?
+    /// Dated graded-care assessments of the eight neglect domains.
+    public var assessments: [Assessment]?
+    /// School and education.
+    public var education: Education?
+    /// Home visits and their outcomes.
+    public var visits: [Visit]?
+    /// Engagement with plans and services.
+    public var compliance: Compliance?
+    /// Other dated events: referrals, concerns, meetings, board-declared kinds.
+    public var events: [Event]?
+    /// Family circumstances.
+    public var context: Context?
+    /// The carers.
+    public var carers: Carers?
+    /// Values of the board's declared facts, by name.
+    public var facts: [String: FactValue]?
+
+    /// Creates case facts; every part defaults to unknown.
+    public init(
+        id: String? = nil, child: Child? = nil, plans: [Plan]? = nil, assessments: [Assessment]? = nil,
+        education: Education? = nil, visits: [Visit]? = nil, compliance: Compliance? = nil, events: [Event]? = nil,
+        context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil
+    ) {
+        self.id = id
+        self.child = child
+        self.plans = plans
+        self.assessments = assessments
+        self.education = education
+        self.visits = visits
+        self.compliance = compliance
+        self.events = events
+        self.context = context
+        self.carers = carers
+        self.facts = facts
+    }
+
+    /// The child.
+    public struct Child: Sendable, Equatable, Codable {
+        /// Date of birth; absent for an unborn child or when not known.
+        public var dateOfBirth: LocalDate?
+        /// Whether the child is not yet born.
+        public var unborn: Bool?
+        /// Weeks of pregnancy, for an unborn child.
+        public var gestationWeeks: Int?
+        /// Whether the child is disabled.
+        public var disabled: Bool?
+        /// Whether the child has additional needs (EHCP, chronic condition).
+        public var additionalNeeds: Bool?
+        /// Whether the child depends on critical medication or treatment.
+        public var criticalMedication: Bool?
+
+        /// Creates a child record.
+        public init(dateOfBirth: LocalDate? = nil, unborn: Bool? = nil, gestationWeeks: Int? = nil, disabled: Bool? = nil,
+                    additionalNeeds: Bool? = nil, criticalMedication: Bool? = nil) {
+            self.dateOfBirth = dateOfBirth
+            self.unborn = unborn
+            self.gestationWeeks = gestationWeeks
+            self.disabled = disabled
+            self.additionalNeeds = additionalNeeds
+            self.criticalMedication = criticalMedication
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case dateOfBirth = "date_of_birth", unborn, gestationWeeks = "gestation_weeks", disabled
+            case additionalNeeds = "additional_needs", criticalMedication = "critical_medication"
+        }
+    }
+
+    /// A plan: early help, child in need or child protection.
+    public struct Plan: Sendable, Equatable, Codable {
+        /// The plan's level.
+        public var level: Level
+        /// The category (for child protection plans: neglect, physical, emotional, sexual, multiple).
+        public var category: String?
+        /// When it started.
+        public var start: LocalDate
+        /// When it ended; absent while it is current.
+        public var end: LocalDate?
+        /// Why it ended (step-down, closure, escalation, moved authority…).
+        public var endReason: String?
+
+        /// Creates a plan.
+        public init(level: Level, category: String? = nil, start: LocalDate, end: LocalDate? = nil, endReason: String? = nil) {
+            self.level = level
+            self.category = category
+            self.start = start
+            self.end = end
+            self.endReason = endReason
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case level, category, start, end, endReason = "end_reason"
+        }
+    }
+
+    /// One graded-care assessment: a grade 1 (best) to 5 (worst) for each domain assessed.
+    public struct Assessment: Sendable, Equatable, Codable {
+        /// When it was done.
+        public var date: LocalDate
+        /// Grades by domain name; a domain left out was not assessed.
+        public var grades: [String: Int]
+
+        /// Creates an assessment.
+        public init(date: LocalDate, grades: [String: Int]) {
+            self.date = date
+            self.grades = grades
+        }
+    }
+
+    /// Education.
+    public struct Education: Sendable, Equatable, Codable {
+        /// Whether the child is on a school roll.
+        public var onRoll: Bool?
+        /// Sessions the child could have attended in the recorded period.
+        public var sessionsPossible: Int?
+        /// Sessions missed in that period.
+        public var sessionsMissed: Int?
+        /// School days of continuous unexplained absence.
+        public var consecutiveAbsenceDays: Int?
+        /// Whether the child is missing education.
+        public var missing: Bool?
+        /// Whether the child is electively home educated.
+        public var homeEducated: Bool?
+        /// When home education began.
+        public var homeEducationStart: LocalDate?
+        /// Whether the child's whereabouts are known.
+        public var whereaboutsKnown: Bool?
+        /// A part-time timetable, when there is one.
+        public var partTimeTimetable: PartTimeTimetable?
+
+        /// Creates an education record.
+        public init(onRoll: Bool? = nil, sessionsPossible: Int? = nil, sessionsMissed: Int? = nil,
+                    consecutiveAbsenceDays: Int? = nil, missing: Bool? = nil, homeEducated: Bool? = nil,
+                    homeEducationStart: LocalDate? = nil, whereaboutsKnown: Bool? = nil,
+                    partTimeTimetable: PartTimeTimetable? = nil) {
+            self.onRoll = onRoll
+            self.sessionsPossible = sessionsPossible
+            self.sessionsMissed = sessionsMissed
+            self.consecutiveAbsenceDays = consecutiveAbsenceDays
+            self.missing = missing
+            self.homeEducated = homeEducated
+            self.homeEducationStart = homeEducationStart
+            self.whereaboutsKnown = whereaboutsKnown
+            self.partTimeTimetable = partTimeTimetable
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case onRoll = "on_roll", sessionsPossible = "sessions_possible", sessionsMissed = "sessions_missed"
+            case consecutiveAbsenceDays = "consecutive_absence_days", missing, homeEducated = "home_educated"
+            case homeEducationStart = "home_education_start", whereaboutsKnown = "whereabouts_known"
+            case partTimeTimetable = "part_time_timetable"
+        }
+    }
+
+    /// A part-time school timetable.
+    public struct PartTimeTimetable: Sendable, Equatable, Codable {
+        /// When it started.
+        public var start: LocalDate?
+        /// When it is due to be reviewed.
+        public var review: LocalDate?
+        /// Whether the local authority was told.
+        public var notified: Bool?
+
+        /// Creates a timetable record.
+        public init(start: LocalDate? = nil, review: LocalDate? = nil, notified: Bool? = nil) {
+            self.start = start
+            self.review = review
+            self.notified = notified
+        }
+    }
+
+    /// What happened at a home visit.
+    public enum VisitOutcome: String, Sendable, Equatable, Codable, CaseIterable {
+        /// The child was seen at home.
+        case seen
+        /// The child was seen, but elsewhere (school, clinic).
+        case seenElsewhere = "seen_elsewhere"
+        /// Nobody answered.
+        case noAnswer = "no_answer"
+        /// The worker was refused entry.
+        case refusedEntry = "refused_entry"
+        /// The worker was let in but refused sight of the child.
+        case refusedSight = "refused_sight"
+        /// The family cancelled.
+        case cancelled
+        /// Rescheduled, and the new visit was kept.
+        case rescheduled
+    }
+
+    /// A home visit.
+    public struct Visit: Sendable, Equatable, Codable {
+        /// When.
+        public var date: LocalDate
+        /// Whether it was announced; absent when not recorded.
+        public var announced: Bool?
+        /// What happened.
+        public var outcome: VisitOutcome
+        /// Whether the child was seen alone.
+        public var childSeenAlone: Bool?
+        /// Whether the home (the child's bedroom included) was seen.
+        public var homeSeen: Bool?
+
+        /// Creates a visit.
+        public init(date: LocalDate, announced: Bool? = nil, outcome: VisitOutcome, childSeenAlone: Bool? = nil,
+                    homeSeen: Bool? = nil) {
+            self.date = date
+            self.announced = announced
+            self.outcome = outcome
+            self.childSeenAlone = childSeenAlone
+            self.homeSeen = homeSeen
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case date, announced, outcome, childSeenAlone = "child_seen_alone", homeSeen = "home_seen"
+        }
+    }
+
+    /// Engagement with plans and services.
+    public struct Compliance: Sendable, Equatable, Codable {
+        /// Consent to early help: given, declined or withdrawn.
+        public var earlyHelpConsent: String?
+        /// Agreed actions and whether each was kept.
+        public var actions: [DatedOutcome]?
+        /// Parental claims and whether checking verified each.
+        public var claims: [DatedOutcome]?
+        /// Dates of observed signs of disguised compliance.
+        public var disguisedCompliance: [LocalDate]?
+
+        /// Creates a compliance record.
+        public init(earlyHelpConsent: String? = nil, actions: [DatedOutcome]? = nil, claims: [DatedOutcome]? = nil,
+                    disguisedCompliance: [LocalDate]? = nil) {
+            self.earlyHelpConsent = earlyHelpConsent
+            self.actions = actions
+            self.claims = claims
+            self.disguisedCompliance = disguisedCompliance
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case earlyHelpConsent = "early_help_consent", actions, claims, disguisedCompliance = "disguised_compliance"
+        }
+    }
+
+    /// A dated yes/no outcome: an action kept, a claim verified.
+    public struct DatedOutcome: Sendable, Equatable, Codable {
+        /// When it was checked.
+        public var date: LocalDate
+        /// Whether it held (kept, verified).
+        public var held: Bool
+
+        /// Creates an outcome.
+        public init(date: LocalDate, held: Bool) {
+            self.date = date
+            self.held = held
+        }
+    }
+
+    /// A dated chronology event.
+    public struct Event: Sendable, Equatable, Codable {
+        /// When.
+        public var date: LocalDate
+        /// Its kind: a standard kind (`referral`, `concern`, …) or one the board declares.
+        public var kind: String
+        /// For concerns, the domains concerned.
+        public var domains: [String]?
+
+        /// Creates an event.
+        public init(date: LocalDate, kind: String, domains: [String]? = nil) {
+            self.date = date
+            self.kind = kind
+            self.domains = domains
+        }
+    }
+
+    /// Family circumstances.
+    public struct Context: Sendable, Equatable, Codable {
+        /// Whether the family is in poverty.
+        public var poverty: Bool?
+        /// Whether the carer puts the child first within their means.
+        public var parentPrioritisesChild: Bool?
+        /// Whether a school or others supply what the child lacks at home.
+        public var compensatoryCare: Bool?
+
+        /// Creates a context record.
+        public init(poverty: Bool? = nil, parentPrioritisesChild: Bool? = nil, compensatoryCare: Bool? = nil) {
+            self.poverty = poverty
+            self.parentPrioritisesChild = parentPrioritisesChild
+            self.compensatoryCare = compensatoryCare
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case poverty, parentPrioritisesChild = "parent_prioritises_child", compensatoryCare = "compensatory_care"
+        }
+    }
+
+    /// The carers.
+    public struct Carers: Sendable, Equatable, Codable {
+        /// Substance misuse: none, suspected or confirmed.
+        public var substanceMisuse: String?
+        /// Domestic abuse: none, suspected or confirmed.
+        public var domesticAbuse: String?
+        /// Mental ill-health affecting care: none, suspected or confirmed.
+        public var mentalHealth: String?
+        /// Children previously removed from these carers.
+        public var previousChildrenRemoved: Int?
+
+        /// Creates a carers record.
+        public init(substanceMisuse: String? = nil, domesticAbuse: String? = nil, mentalHealth: String? = nil,
+                    previousChildrenRemoved: Int? = nil) {
+            self.substanceMisuse = substanceMisuse
+            self.domesticAbuse = domesticAbuse
+            self.mentalHealth = mentalHealth
+            self.previousChildrenRemoved = previousChildrenRemoved
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case substanceMisuse = "substance_misuse", domesticAbuse = "domestic_abuse", mentalHealth = "mental_health"
+            case previousChildrenRemoved = "previous_children_removed"
+        }
+    }
+}
+
+/// The value of a board-declared fact in a case.
+public enum FactValue: Sendable, Equatable, Codable {
+    /// `true` or `false`.
+    case boolean(Bool)
+    /// A number (integers and grades too).
+    case number(Double)
+    /// Text, or an enumeration value.
+    case string(String)
+    /// A date.
+    case date(LocalDate)
+
+    /// Decodes the most specific form: boolean, number, date, then string.
+    /// - Throws: `DecodingError` when the value is not a scalar.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Bool.self) {
+            self = .boolean(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else {
+            let text = try container.decode(String.self)
+            self = LocalDate(text).map { .date($0) } ?? .string(text)
+        }
+    }
+
+    /// Encodes the plain value.
+    /// - Throws: `EncodingError` from the encoder.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .boolean(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .date(let value): try container.encode(value)
+        }
+    }
+}

@@ -1,0 +1,249 @@
+public import ThresholdsDiagnostics
+public import ThresholdsYAML
+
+/// A case file after loading: its text, its facts when they could be read, every problem, and
+/// where each board fact and event kind was written (for checks against a document).
+public struct LoadedCase: Sendable {
+    /// The file's text.
+    public let source: SourceText
+    /// The facts, present when the file has no errors.
+    public let facts: CaseFacts?
+    /// What could be read of the facts even when there are errors, so that later checks can
+    /// report their problems too.
+    public let partialFacts: CaseFacts?
+    /// The as-of date the file names, if it names one (`as_of:`).
+    public let asOf: LocalDate?
+    /// Every problem found, in presentation order.
+    public let diagnostics: [Diagnostic]
+    /// Where names that depend on the document were written: `facts.NAME` and `events.N.kind`.
+    public let ranges: [String: SourceRange]
+}
+
+/// Reads case files (YAML or JSON: JSON is read as YAML flow syntax) through the same loader and
+/// diagnostics as threshold documents: a wrong type at its line and column, an unknown key with
+/// the nearest known one suggested. See `docs/CASE-FACTS.md`.
+public struct CaseLoader: Sendable {
+    /// Limits on the YAML input.
+    public var limits: YAMLLimits
+
+    /// Creates a loader.
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads a case file.
+    public func load(contentsOf path: String) -> LoadedCase {
+        finish(YAMLLoader(limits: limits).load(contentsOf: path))
+    }
+
+    /// Loads case text held in memory; `path` names it in diagnostics.
+    public func load(text: String, path: String) -> LoadedCase {
+        finish(YAMLLoader(limits: limits).load(text, path: path))
+    }
+
+    private func finish(_ yaml: YAMLDocument) -> LoadedCase {
+        var parser = CaseParser(source: yaml.source)
+        var facts: CaseFacts?
+        var asOf: LocalDate?
+        if let root = yaml.root { (facts, asOf) = parser.parse(root) }
+        var diagnostics = yaml.diagnostics + parser.reader.diagnostics
+        diagnostics.sort(by: Diagnostic.presentationOrder)
+        return LoadedCase(source: yaml.source, facts: diagnostics.containsErrors ? nil : facts, partialFacts: facts,
+                          asOf: asOf, diagnostics: diagnostics, ranges: parser.ranges)
+    }
+}
+
+/// Lowers a case file's node tree into ``CaseFacts``.
+struct CaseParser {
+    static let keys = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
+                       "events", "context", "carers", "facts"]
+
+    var reader: NodeReader
+    var ranges: [String: SourceRange] = [:]
+
+    init(source: SourceText) {
+        reader = NodeReader(source: source)
+    }
+
+    mutating func parse(_ root: YAMLNode) -> (CaseFacts?, LocalDate?) {
+        guard case .mapping = root else {
+            reader.report(ParserDiagnostics.wrongType("A case file", expected: "a mapping with keys such as 'child' and 'visits'",
+                                                      found: root.kindDescription), root.range)
+            return (nil, nil)
+        }
+        guard let fields = reader.fields(of: root, "a case", allowed: Self.keys) else { return (nil, nil) }
+        var facts = CaseFacts()
+        facts.id = reader.string(fields["id"], "'id'")
+        let asOf = reader.date(fields["as_of"], "'as_of'")
+        facts.child = fields["child"].flatMap { child($0) }
+        facts.plans = reader.list(fields["plans"], "'plans'")?.compactMap { plan($0) }
+        facts.assessments = reader.list(fields["assessments"], "'assessments'")?.compactMap { assessment($0) }
+        facts.education = fields["education"].flatMap { education($0) }
+        facts.visits = reader.list(fields["visits"], "'visits'")?.compactMap { visit($0) }
+        facts.compliance = fields["compliance"].flatMap { compliance($0) }
+        facts.events = reader.list(fields["events"], "'events'")?.enumerated().compactMap { event($1, index: $0) }
+        facts.context = fields["context"].flatMap { context($0) }
+        facts.carers = fields["carers"].flatMap { carers($0) }
+        facts.facts = fields["facts"].flatMap { boardFacts($0) }
+        return (facts, asOf)
+    }
+
+    private mutating func child(_ node: YAMLNode) -> CaseFacts.Child? {
+        guard let f = reader.fields(of: node, "'child'", allowed: [
+            "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication",
+        ]) else { return nil }
+        return CaseFacts.Child(
+            dateOfBirth: reader.date(f["date_of_birth"], "'date_of_birth'"), unborn: reader.boolean(f["unborn"], "'unborn'"),
+            gestationWeeks: reader.integer(f["gestation_weeks"], "'gestation_weeks'"),
+            disabled: reader.boolean(f["disabled"], "'disabled'"),
+            additionalNeeds: reader.boolean(f["additional_needs"], "'additional_needs'"),
+            criticalMedication: reader.boolean(f["critical_medication"], "'critical_medication'"))
+    }
+
+    private mutating func plan(_ node: YAMLNode) -> CaseFacts.Plan? {
+        guard let f = reader.fields(of: node, "a plan", allowed: ["level", "category", "start", "end", "end_reason"]) else {
+            return nil
+        }
+        let levels = Level.allCases.filter { $0 != .universal }.map(\.rawValue)
+        let level = reader.oneOf(reader.required("level", in: f), "a plan's 'level'", levels).flatMap { Level(rawValue: $0) }
+        let start = reader.date(reader.required("start", in: f), "a plan's 'start'")
+        let end = reader.date(f["end"], "a plan's 'end'")
+        guard let level, let start else { return nil }
+        return CaseFacts.Plan(level: level, category: reader.string(f["category"], "a plan's 'category'"), start: start,
+                              end: end, endReason: reader.string(f["end_reason"], "a plan's 'end_reason'"))
+    }
+
+    private mutating func assessment(_ node: YAMLNode) -> CaseFacts.Assessment? {
+        guard let f = reader.fields(of: node, "an assessment", allowed: ["date", "grades"]),
+              let date = reader.date(reader.required("date", in: f), "an assessment's 'date'"),
+              let gradesNode = reader.required("grades", in: f),
+              let gradeFields = reader.fields(of: gradesNode, "an assessment's 'grades'", allowed: Vocabulary.domains)
+        else { return nil }
+        var grades: [String: Int] = [:]
+        for domain in Vocabulary.domains {
+            guard let node = gradeFields[domain] else { continue }
+            if case .scalar(let scalar) = node, scalar.value == "not_assessed" { continue }
+            guard case .scalar(let scalar) = node, let grade = Int(scalar.value), (1...5).contains(grade) else {
+                reader.report(ParserDiagnostics.wrongType("the grade for '\(domain)'", expected: "a grade from 1 to 5 or 'not_assessed'",
+                                                          found: reader.describe(node)), node.range)
+                continue
+            }
+            grades[domain] = grade
+        }
+        return CaseFacts.Assessment(date: date, grades: grades)
+    }
+
+    private mutating func education(_ node: YAMLNode) -> CaseFacts.Education? {
+        guard let f = reader.fields(of: node, "'education'", allowed: [
+            "on_roll", "sessions_possible", "sessions_missed", "consecutive_absence_days", "missing", "home_educated",
+            "home_education_start", "whereabouts_known", "part_time_timetable",
+        ]) else { return nil }
+        var timetable: CaseFacts.PartTimeTimetable?
+        if let node = f["part_time_timetable"],
+           let t = reader.fields(of: node, "'part_time_timetable'", allowed: ["start", "review", "notified"]) {
+            timetable = CaseFacts.PartTimeTimetable(start: reader.date(t["start"], "'start'"),
+                                                    review: reader.date(t["review"], "'review'"),
+                                                    notified: reader.boolean(t["notified"], "'notified'"))
+        }
+        let possible = reader.integer(f["sessions_possible"], "'sessions_possible'")
+        let missed = reader.integer(f["sessions_missed"], "'sessions_missed'")
+        if let possible, let missed, missed > possible || missed < 0, let node = f["sessions_missed"] {
+            reader.report(ParserDiagnostics.wrongType("'sessions_missed'", expected: "between 0 and 'sessions_possible' (\(possible))",
+                                                      found: String(missed)), node.range)
+        }
+        return CaseFacts.Education(
+            onRoll: reader.boolean(f["on_roll"], "'on_roll'"), sessionsPossible: possible, sessionsMissed: missed,
+            consecutiveAbsenceDays: reader.integer(f["consecutive_absence_days"], "'consecutive_absence_days'"),
+            missing: reader.boolean(f["missing"], "'missing'"), homeEducated: reader.boolean(f["home_educated"], "'home_educated'"),
+            homeEducationStart: reader.date(f["home_education_start"], "'home_education_start'"),
+            whereaboutsKnown: reader.boolean(f["whereabouts_known"], "'whereabouts_known'"), partTimeTimetable: timetable)
+    }
+
+    private mutating func visit(_ node: YAMLNode) -> CaseFacts.Visit? {
+        guard let f = reader.fields(of: node, "a visit", allowed: ["date", "announced", "outcome", "child_seen_alone", "home_seen"])
+        else { return nil }
+        let date = reader.date(reader.required("date", in: f), "a visit's 'date'")
+        let outcome = reader.oneOf(reader.required("outcome", in: f), "a visit's 'outcome'",
+                                   CaseFacts.VisitOutcome.allCases.map(\.rawValue)).flatMap { CaseFacts.VisitOutcome(rawValue: $0) }
+        guard let date, let outcome else { return nil }
+        return CaseFacts.Visit(date: date, announced: reader.boolean(f["announced"], "'announced'"), outcome: outcome,
+                               childSeenAlone: reader.boolean(f["child_seen_alone"], "'child_seen_alone'"),
+                               homeSeen: reader.boolean(f["home_seen"], "'home_seen'"))
+    }
+
+    private mutating func compliance(_ node: YAMLNode) -> CaseFacts.Compliance? {
+        guard let f = reader.fields(of: node, "'compliance'", allowed: ["early_help_consent", "actions", "claims", "disguised_compliance"])
+        else { return nil }
+        func outcomes(_ key: String, _ held: String) -> [CaseFacts.DatedOutcome]? {
+            reader.list(f[key], "'\(key)'")?.compactMap { item in
+                guard let g = reader.fields(of: item, "an item of '\(key)'", allowed: ["date", held]),
+                      let date = reader.date(reader.required("date", in: g), "'date'"),
+                      let value = reader.boolean(reader.required(held, in: g), "'\(held)'")
+                else { return nil }
+                return CaseFacts.DatedOutcome(date: date, held: value)
+            }
+        }
+        return CaseFacts.Compliance(
+            earlyHelpConsent: reader.oneOf(f["early_help_consent"], "'early_help_consent'", ["given", "declined", "withdrawn"]),
+            actions: outcomes("actions", "kept"), claims: outcomes("claims", "verified"),
+            disguisedCompliance: reader.list(f["disguised_compliance"], "'disguised_compliance'")?
+                .compactMap { reader.date($0, "a date of disguised compliance") })
+    }
+
+    private mutating func event(_ node: YAMLNode, index: Int) -> CaseFacts.Event? {
+        guard let f = reader.fields(of: node, "an event", allowed: ["date", "kind", "domains"]),
+              let date = reader.date(reader.required("date", in: f), "an event's 'date'"),
+              let kindNode = reader.required("kind", in: f), let kind = reader.string(kindNode, "an event's 'kind'")
+        else { return nil }
+        ranges["events.\(index).kind"] = kindNode.range
+        var domains: [String]?
+        if let items = reader.list(f["domains"], "an event's 'domains'") {
+            domains = items.compactMap { reader.oneOf($0, "a domain", Vocabulary.domains) }
+        }
+        return CaseFacts.Event(date: date, kind: kind, domains: domains)
+    }
+
+    private mutating func context(_ node: YAMLNode) -> CaseFacts.Context? {
+        guard let f = reader.fields(of: node, "'context'", allowed: ["poverty", "parent_prioritises_child", "compensatory_care"])
+        else { return nil }
+        return CaseFacts.Context(poverty: reader.boolean(f["poverty"], "'poverty'"),
+                                 parentPrioritisesChild: reader.boolean(f["parent_prioritises_child"], "'parent_prioritises_child'"),
+                                 compensatoryCare: reader.boolean(f["compensatory_care"], "'compensatory_care'"))
+    }
+
+    private mutating func carers(_ node: YAMLNode) -> CaseFacts.Carers? {
+        guard let f = reader.fields(of: node, "'carers'", allowed: [
+            "substance_misuse", "domestic_abuse", "mental_health", "previous_children_removed",
+        ]) else { return nil }
+        let risk = ["none", "suspected", "confirmed"]
+        return CaseFacts.Carers(
+            substanceMisuse: reader.oneOf(f["substance_misuse"], "'substance_misuse'", risk),
+            domesticAbuse: reader.oneOf(f["domestic_abuse"], "'domestic_abuse'", risk),
+            mentalHealth: reader.oneOf(f["mental_health"], "'mental_health'", risk),
+            previousChildrenRemoved: reader.integer(f["previous_children_removed"], "'previous_children_removed'"))
+    }
+
+    /// Board facts: plain values, typed later against the document's declarations.
+    private mutating func boardFacts(_ node: YAMLNode) -> [String: FactValue]? {
+        guard let entries = reader.namedEntries(node, "'facts'") else { return nil }
+        var values: [String: FactValue] = [:]
+        for (name, valueNode) in entries {
+            ranges["facts.\(name.value)"] = name.range
+            guard case .scalar(let scalar) = valueNode, !scalar.isNull else {
+                reader.report(ParserDiagnostics.wrongType("fact '\(name.value)'", expected: "a single value",
+                                                          found: valueNode.kindDescription), valueNode.range)
+                continue
+            }
+            if scalar.style == .plain, ["true", "false"].contains(scalar.value) {
+                values[name.value] = .boolean(scalar.value == "true")
+            } else if scalar.style == .plain, let number = Double(scalar.value), number.isFinite {
+                values[name.value] = .number(number)
+            } else if scalar.style == .plain, let date = LocalDate(scalar.value) {
+                values[name.value] = .date(date)
+            } else {
+                values[name.value] = .string(scalar.value)
+            }
+        }
+        return values
+    }
+}
