@@ -6,9 +6,9 @@ import Testing
 enum Snapshot {
     static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil
 
-    /// The folder of the test target's sources.
-    static func directory(_ filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    /// The folder of the test target's sources (`#filePath` here is this file's, whoever calls).
+    static func directory() -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 
     static func assertMatches(_ actual: String, file url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
