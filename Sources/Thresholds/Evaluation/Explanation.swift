@@ -78,6 +78,14 @@ public struct Explanation: Sendable, Hashable, Codable {
         parts.isEmpty ? (result == truth ? [self] : []) : parts.flatMap { $0.leaves(truth) }
     }
 
+    /// The readings that decided this tree's result: for a combinator, only those of the parts
+    /// whose result is the tree's own (a false part of a false `all of`, say).
+    var decidingReadings: [Reading] {
+        guard !parts.isEmpty else { return readings }
+        let deciding = parts.filter { $0.result == result }
+        return (deciding.isEmpty ? parts : deciding).flatMap(\.decidingReadings)
+    }
+
     /// The unknown readings that decide this tree: only parts that are themselves unknown.
     var neededReadings: [Reading] {
         guard result == .unknown else { return [] }

@@ -114,8 +114,12 @@ struct ExpressionEvaluator {
         if path.count == 1, let definition = definitions[name] {
             guard !active.contains(name) else { return .unknown }
             active.insert(name)
+            let start = readings.count
             let explanation = explain(definition.condition)
             active.remove(name)
+            // Keep what decided the definition, not everything it looked at.
+            readings.removeSubrange(start...)
+            readings += explanation.decidingReadings
             let value = explanation.result.value
             var reading = Reading(name: name, value: value)
             reading.needed = false  // derived: the facts the definition read are what is needed

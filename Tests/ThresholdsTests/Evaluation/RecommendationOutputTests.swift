@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Thresholds
+
+@Suite("Recommendation output")
+struct RecommendationOutputTests {
+    static let cases: [String] = {
+        let folder = Fixture.root.appendingPathComponent("Examples/cases")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    static func recommend(_ name: String) throws -> Recommendation {
+        let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)
+        let facts = try #require(loaded.facts)
+        let document = try #require(Fixture.board)
+        #expect(CaseChecker.check(loaded, against: document).isEmpty)
+        let asOf = try #require(loaded.asOf)
+        return Evaluator(document: document).evaluate(facts, asOf: asOf)
+    }
+
+    @Test("text and JSON output of every example case match their golden files", arguments: cases)
+    func golden(name: String) throws {
+        let recommendation = try Self.recommend(name)
+        let base = Snapshot.directory().appendingPathComponent("Snapshots/\(name.replacingOccurrences(of: ".yaml", with: ""))")
+        Snapshot.assertMatches(RecommendationRenderer.text(recommendation), file: base.appendingPathExtension("txt"))
+        let json = String(decoding: try RecommendationRenderer.json([recommendation]), as: UTF8.self)
+        Snapshot.assertMatches(json + "\n", file: base.appendingPathExtension("json"))
+    }
+
+    @Test("the same document, facts and as-of date give byte-identical JSON")
+    func deterministic() throws {
+        for name in Self.cases {
+            let first = try RecommendationRenderer.json([Self.recommend(name)])
+            let second = try RecommendationRenderer.json([Self.recommend(name)])
+            #expect(first == second, "\(name)")
+        }
+    }
+
+    @Test("one evaluator shared by many concurrent tasks gives the same results as serial evaluation")
+    func concurrent() async throws {
+        let document = try #require(Fixture.board)
+        let evaluator = Evaluator(document: document)
+        var inputs: [(CaseFacts, LocalDate)] = []
+        for name in Self.cases {
+            let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)
+            let facts = try #require(loaded.facts)
+            let asOf = try #require(loaded.asOf)
+            inputs.append((facts, asOf))
+        }
+        let serial = inputs.map { evaluator.evaluate($0.0, asOf: $0.1) }
+        let captured = inputs
+        let parallel = await withTaskGroup(of: (Int, Recommendation).self) { group in
+            for _ in 0..<20 {
+                for (index, input) in captured.enumerated() {
+                    group.addTask { (index, evaluator.evaluate(input.0, asOf: input.1)) }
+                }
+            }
+            var results: [(Int, Recommendation)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(parallel.count == 20 * inputs.count)
+        for (index, recommendation) in parallel { #expect(recommendation == serial[index]) }
+    }
+
+    @Test("the as-of date moves windows: the same case evaluated later forgets old refusals")
+    func asOfMatters() throws {
+        let document = try #require(Fixture.single("count(access_refused in last 90 days) >= 2"))
+        let facts = Fixture.facts("visits: [{ date: 2026-09-01, outcome: refused_entry }, { date: 2026-10-01, outcome: refused_sight }]")
+        let now = try #require(Fixture.evaluate(document, facts))
+        let date = try #require(LocalDate("2027-01-15"))
+        let later = try #require(Fixture.evaluate(document, facts, asOf: date))
+        #expect(now.level == .childInNeed)
+        #expect(later.level == .universal)
+    }
+}
