@@ -96,7 +96,7 @@ public struct Evaluator: Sendable {
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
             baseLevel: base, provisional: provisional, firedRules: fired, nearMisses: nearMisses(outcomes, above: level),
-            informationNeeded: information, actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level))
+            informationNeeded: information, actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level, context: context))
     }
 
     private func definition(_ level: Level) -> LevelDefinition? {
@@ -173,17 +173,23 @@ public struct Evaluator: Sendable {
         return "\(explanation.condition) (\(readings.joined(separator: ", ")))"
     }
 
-    /// The actions of the fired rules, merged. An early help assessment is left out once the
-    /// result is above early help: the case has moved past it.
-    private func actions(fired: [Outcome], level: Level) -> [RecommendedAction] {
+    /// The actions of the fired rules, merged: the same action once, with every rule that asks for
+    /// it; a timed action (`see_child_within`) once, at its shortest time. An early help assessment
+    /// is left out once the result is above early help: the case has moved past it.
+    private func actions(fired: [Outcome], level: Level, context: CaseContext) -> [RecommendedAction] {
         var merged: [RecommendedAction] = []
         for outcome in fired {
             for action in outcome.rule.actions where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
-                if let index = merged.firstIndex(where: { $0.action == action.kind && $0.within == action.within && $0.text == action.text }) {
-                    merged[index].rules.append(outcome.rule.id.value)
+                let rule = outcome.rule.id.value
+                let timed = action.kind.acceptsDuration
+                if let index = merged.firstIndex(where: { $0.action == action.kind && (timed || ($0.within == action.within && $0.text == action.text)) }) {
+                    merged[index].rules.append(rule)
+                    if let new = action.within {
+                        let shorter = merged[index].within.map { context.days(new) < context.days($0) } ?? true
+                        if shorter { merged[index].within = new }
+                    }
                 } else {
-                    merged.append(RecommendedAction(action: action.kind, within: action.within, text: action.text,
-                                                    rules: [outcome.rule.id.value]))
+                    merged.append(RecommendedAction(action: action.kind, within: action.within, text: action.text, rules: [rule]))
                 }
             }
         }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@Suite("thresholds evaluate (end to end)")
+struct EvaluateCommandTests {
+    @Test("with no --rules it applies the bundled example board and prints the golden text")
+    func bundledBoard() throws {
+        let result = try CLI.run(["evaluate", "Examples/cases/04-cp-baby-refused-access.yaml"])
+        #expect(result.status == 0)
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+            "Tests/ThresholdsTests/Snapshots/04-cp-baby-refused-access.txt"), encoding: .utf8)
+        #expect(result.stdout == golden)
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("--format json is byte-identical across runs and holds one recommendation per case")
+    func json() throws {
+        let arguments = ["evaluate", "--format", "json", "Examples/cases/01-universal-hardship.yaml",
+                         "Examples/cases/05-plo-long-plan.yaml"]
+        let first = try CLI.run(arguments)
+        let second = try CLI.run(arguments)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["level"] as? String } == ["universal", "pre_proceedings"])
+    }
+
+    @Test("--as-of overrides the case file's date; markdown has headings")
+    func asOfAndMarkdown() throws {
+        let result = try CLI.run(["evaluate", "--as-of", "2027-06-01", "--format", "markdown",
+                                  "Examples/cases/04-cp-baby-refused-access.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# "))
+        #expect(result.stdout.contains("as of 2027-06-01"))
+        #expect(result.stdout.contains("\n## Why: rules that fired\n"))
+    }
+
+    @Test("a broken case file gets compiler-style diagnostics on stderr and exit status 1")
+    func brokenCase() throws {
+        let result = try CLI.run(["evaluate", "Tests/ThresholdsTests/CaseCorpus/unknown-board-facts-and-events.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("unknown event kind 'referal' [case.unknown-event]"))
+        #expect(result.stderr.contains("    = fix-it: replace 'referal' with 'referral'"))
+    }
+
+    @Test("no as-of date anywhere is an error, never today's date")
+    func missingAsOf() throws {
+        let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"
+        try "id: X\nchild: { disabled: true }\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["evaluate", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[case.missing-as-of]"))
+    }
+
+    @Test("an invalid --as-of is a usage error")
+    func invalidAsOf() throws {
+        let result = try CLI.run(["evaluate", "--as-of", "2026-02-30", "Examples/cases/01-universal-hardship.yaml"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("not a real date"))
+    }
+
+    @Test("--rules with a broken document reports its diagnostics and evaluates nothing")
+    func brokenRules() throws {
+        let result = try CLI.run(["evaluate", "--rules", "Tests/ThresholdsTests/Corpus/check-unknown-names.yaml",
+                                  "Examples/cases/01-universal-hardship.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("[check.unknown-name]"))
+    }
+}
