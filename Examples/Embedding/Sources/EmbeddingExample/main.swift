@@ -1,0 +1,32 @@
+// Evaluates one case built in code against the example board, as a case-management service
+// would: the document is loaded and checked once, and the evaluator is shared.
+import Foundation
+import Thresholds
+import ThresholdsDiagnostics
+
+let boardPath = CommandLine.arguments.dropFirst().first ?? "../../Rules/northshire-neglect.yaml"
+let loaded = DocumentLoader().load(contentsOf: boardPath)
+guard let document = loaded.document else {
+    print(DiagnosticRenderer().render(loaded.diagnostics, sources: [loaded.source.path: loaded.source]))
+    exit(1)
+}
+let evaluator = Evaluator(document: document)
+
+guard let asOf = LocalDate("2026-11-01"), let born = LocalDate("2026-05-20"), let assessed = LocalDate("2026-09-01")
+else { exit(1) }
+
+// A baby whose safety is graded 4. Everything else is unknown, so the result is provisional
+// and says which facts, and which of the board's questions, could raise it.
+let facts = CaseFacts(
+    id: "EMBEDDED-1",
+    child: .init(dateOfBirth: born),
+    assessments: [.init(date: assessed, grades: ["safety_supervision": 4, "nutrition": 3])]
+)
+let recommendation = evaluator.evaluate(facts, asOf: asOf)
+
+print("level: \(recommendation.level.rawValue) (\(recommendation.label))")
+print("provisional: \(recommendation.provisional)")
+print("fired: \(recommendation.firedRules.map(\.id).joined(separator: ", "))")
+for need in recommendation.informationNeeded.prefix(3) {
+    print("needed: \(need.question ?? need.fact) -> could reach \(need.couldReach.rawValue)")
+}
