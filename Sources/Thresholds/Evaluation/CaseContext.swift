@@ -14,26 +14,34 @@ struct CaseContext: Sendable {
 
     // MARK: Durations
 
+    /// The largest amount of any unit taken at face value: more than 10,000 years reaches past
+    /// every date the engine can represent, so larger amounts (which a document may write) are
+    /// treated as this, and arithmetic on them cannot overflow.
+    static let maximumAmount = 4_000_000
+
     /// How many days back from the as-of date a duration reaches (months and years on the
     /// calendar, working days on weekdays, hours rounded up to whole days).
     func days(_ duration: Duration) -> Int {
+        let amount = min(max(duration.amount, 0), Self.maximumAmount)
         switch duration.unit {
-        case .hours: return (duration.amount + 23) / 24
-        case .days: return duration.amount
-        case .weeks: return duration.amount * 7
+        case .hours: return (amount + 23) / 24
+        case .days: return amount
+        case .weeks: return amount * 7
         case .months, .years:
-            let months = duration.unit == .years ? duration.amount * 12 : duration.amount
-            guard let start = asOf.adding(months: -months) else { return Int.max / 4 }
+            let months = duration.unit == .years ? amount * 12 : amount
+            guard let start = asOf.adding(months: -months) else { return Self.maximumAmount * 366 }
             return asOf.dayNumber - start.dayNumber
         case .workingDays:
-            var remaining = duration.amount
-            var day = asOf.dayNumber
+            // Any 7 consecutive days hold exactly 5 weekdays: step back whole weeks, then count
+            // the remaining few days one by one.
+            let weeks = max(0, amount - 5) / 5
+            var remaining = amount - weeks * 5
+            var day = asOf.dayNumber - weeks * 7
             while remaining > 0 {
                 day -= 1
                 // 1970-01-01 was a Thursday: weekday 0 = Thursday … 2 = Saturday, 3 = Sunday.
                 let weekday = ((day % 7) + 7) % 7
                 if weekday != 2 && weekday != 3 { remaining -= 1 }
-                if asOf.dayNumber - day > 10 * duration.amount + 14 { break }
             }
             return asOf.dayNumber - day
         }

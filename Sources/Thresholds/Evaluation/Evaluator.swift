@@ -13,7 +13,6 @@ public struct Evaluator: Sendable {
     public let document: ThresholdDocument
     private let definitions: [String: Definition]
     private let declarations: [String: FactDeclaration]
-    private let eventKinds: Set<String>
 
     /// Prepares a checked document for evaluation. Pass only a document without errors, as
     /// ``DocumentLoader`` returns it.
@@ -21,7 +20,6 @@ public struct Evaluator: Sendable {
         self.document = document
         definitions = Dictionary(document.definitions.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        eventKinds = Set(Vocabulary.events.map(\.name) + document.events.map(\.name.value))
     }
 
     private enum Status { case fired, notFired, undecided }
@@ -104,7 +102,7 @@ public struct Evaluator: Sendable {
     }
 
     private func outcome(_ rule: Rule, context: CaseContext, currentPlan: Value) -> Outcome {
-        var evaluator = ExpressionEvaluator(context: context, definitions: definitions, eventKinds: eventKinds)
+        var evaluator = ExpressionEvaluator(context: context, definitions: definitions)
         let when = evaluator.explain(rule.when)
         let unless = rule.unless.map { evaluator.explain($0) }
         let status: Status

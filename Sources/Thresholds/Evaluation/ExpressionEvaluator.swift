@@ -3,7 +3,6 @@
 struct ExpressionEvaluator {
     let context: CaseContext
     let definitions: [String: Definition]
-    let eventKinds: Set<String>
     /// The facts read, in order; a definition contributes its own name and the facts it read.
     var readings: [Reading] = []
     /// Inside `where`: the grade of the domain being filtered.
@@ -13,10 +12,9 @@ struct ExpressionEvaluator {
     /// Definitions being evaluated, to stop a cycle the checker would have reported.
     private var active: Set<String> = []
 
-    init(context: CaseContext, definitions: [String: Definition], eventKinds: Set<String>) {
+    init(context: CaseContext, definitions: [String: Definition]) {
         self.context = context
         self.definitions = definitions
-        self.eventKinds = eventKinds
     }
 
     // MARK: Conditions

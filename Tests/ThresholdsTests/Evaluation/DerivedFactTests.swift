@@ -124,4 +124,26 @@ struct DerivedFactTests {
         #expect(context.days(Duration(5, .workingDays)) == 6)  // back from Sunday 1 Nov to Monday 26 Oct
         #expect(context.days(Duration(25, .hours)) == 2)
     }
+
+    @Test("working days match a day-by-day count from every weekday, for short and long spans",
+          arguments: ["2026-11-01", "2026-11-02", "2026-11-04", "2026-11-06", "2026-11-07"], [0, 1, 4, 5, 6, 9, 10, 23, 250])
+    func workingDays(start: String, amount: Int) throws {
+        let asOf = try #require(LocalDate(start))
+        var remaining = amount
+        var day = asOf.dayNumber
+        while remaining > 0 {
+            day -= 1
+            let weekday = ((day % 7) + 7) % 7  // 2 and 3 are Saturday and Sunday
+            if weekday != 2 && weekday != 3 { remaining -= 1 }
+        }
+        #expect(context("id: x", asOf: asOf).days(Duration(amount, .workingDays)) == asOf.dayNumber - day)
+    }
+
+    @Test("enormous durations a document may write neither trap nor hang", arguments: Duration.Unit.allCases)
+    func enormous(unit: Duration.Unit) throws {
+        let document = try #require(Fixture.single("since(child_seen) < \(Int.max) \(unit.words[1]) and child.age < 9223372036854775807 hours"))
+        let facts = Fixture.facts("child: { date_of_birth: 2020-01-01 }\nvisits: [{ date: 2026-10-01, outcome: seen }]")
+        let result = try #require(Fixture.evaluate(document, facts))
+        #expect(result.firedRules.map(\.id) == ["R"])
+    }
 }
