@@ -92,7 +92,7 @@ struct CaseContext: Sendable {
             guard let possible = education?.sessionsPossible, let missed = education?.sessionsMissed, possible > 0 else {
                 return .unknown
             }
-            return .number(Double(possible - missed) / Double(possible) * 100)
+            return .number((Double(possible) - Double(missed)) / Double(possible) * 100)
         case "education.sessions_possible": return education?.sessionsPossible.map { .number(Double($0)) } ?? .unknown
         case "education.sessions_missed": return education?.sessionsMissed.map { .number(Double($0)) } ?? .unknown
         case "education.consecutive_absence_days":

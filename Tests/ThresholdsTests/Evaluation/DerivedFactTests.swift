@@ -51,6 +51,13 @@ struct DerivedFactTests {
         #expect(context("education: { sessions_possible: 0, sessions_missed: 0 }").fact("education.attendance") == .unknown)
     }
 
+    @Test("extreme values a service may pass directly do not trap")
+    func extremes() {
+        let facts = CaseFacts(education: .init(sessionsPossible: Int.max, sessionsMissed: Int.min))
+        let context = CaseContext(facts: facts, asOf: Fixture.asOf, declarations: [:])
+        #expect(context.fact("education.attendance") != .unknown)
+    }
+
     @Test("the latest assessed grade stands until superseded; not_assessed does not supersede it")
     func latestGrade() {
         let yaml = """

@@ -41,6 +41,10 @@ struct CalendarTests {
         #expect(last.adding(days: 1) == nil)
         #expect(last.adding(months: 1) == nil)
         #expect(LocalDate(dayNumber: Int.max / 2) == nil)
+        #expect(LocalDate(dayNumber: Int.max) == nil)
+        #expect(LocalDate(dayNumber: Int.min) == nil)
+        #expect(last.adding(days: Int.max) == nil)
+        #expect(last.adding(months: Int.min) == nil)
     }
 
     @Test("durations read and print as documents write them", arguments: [
