@@ -73,7 +73,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(dayNumber: Int) {
         // Years 1–9999 lie within ±3,000,000 days of 1970; anything further is out of range
         // (and this keeps the arithmetic below from overflowing).
-        guard abs(dayNumber) <= 3_000_000 else { return nil }
+        guard (-3_000_000...3_000_000).contains(dayNumber) else { return nil }
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -88,14 +88,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The date `days` days later (earlier when negative); `nil` outside years 1–9999.
     public func adding(days: Int) -> LocalDate? {
-        guard abs(days) <= 6_000_000 else { return nil }
+        guard (-6_000_000...6_000_000).contains(days) else { return nil }
         return LocalDate(dayNumber: dayNumber + days)
     }
 
     /// The same day `months` months later (earlier when negative), clamped to the end of a
     /// shorter month (2026-03-31 minus one month is 2026-02-28); `nil` outside years 1–9999.
     public func adding(months: Int) -> LocalDate? {
-        guard abs(months) <= 200_000 else { return nil }
+        guard (-200_000...200_000).contains(months) else { return nil }
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12
         let newMonth = total % 12 + 1
