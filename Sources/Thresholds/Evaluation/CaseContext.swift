@@ -49,37 +49,43 @@ struct CaseContext: Sendable {
 
     // MARK: Standard facts
 
-    /// The value of a standard or board fact; `.unknown` when the case does not say.
+    /// The value of a fact named in a document, resolving the name (for tests and tools; the
+    /// evaluator resolves names once, when it compiles the document).
     func fact(_ name: String) -> Value {
         if let declaration = declarations[name] { return boardFact(name, declaration) }
+        return StandardFact(rawValue: name).map { fact($0) } ?? .unknown
+    }
+
+    /// The value of a standard fact; `.unknown` when the case does not say.
+    func fact(_ fact: StandardFact) -> Value {
         let child = facts.child
         let education = facts.education
-        switch name {
-        case "as_of": return .date(asOf)
-        case "child.age":
+        switch fact {
+        case .asOf: return .date(asOf)
+        case .childAge:
             guard child?.unborn != true, let birth = child?.dateOfBirth, birth <= asOf else { return .unknown }
             return .days(asOf.dayNumber - birth.dayNumber)
-        case "child.date_of_birth": return child?.dateOfBirth.map { .date($0) } ?? .unknown
-        case "child.unborn":
+        case .childDateOfBirth: return child?.dateOfBirth.map { .date($0) } ?? .unknown
+        case .childUnborn:
             if let unborn = child?.unborn { return .boolean(unborn) }
             if let birth = child?.dateOfBirth { return .boolean(birth > asOf) }
             return .unknown
-        case "child.gestation_weeks": return child?.gestationWeeks.map { .number(Double($0)) } ?? .unknown
-        case "child.disabled": return .from(child?.disabled)
-        case "child.additional_needs": return .from(child?.additionalNeeds)
-        case "child.critical_medication": return .from(child?.criticalMedication)
-        case "current_plan":
+        case .childGestationWeeks: return child?.gestationWeeks.map { .number(Double($0)) } ?? .unknown
+        case .childDisabled: return .from(child?.disabled)
+        case .childAdditionalNeeds: return .from(child?.additionalNeeds)
+        case .childCriticalMedication: return .from(child?.criticalMedication)
+        case .currentPlan:
             guard let plans = facts.plans else { return .unknown }
             return .level(currentPlan(plans)?.level ?? .universal)
-        case "plan.time_on_current":
+        case .planTimeOnCurrent:
             guard let plans = facts.plans, let plan = currentPlan(plans) else { return .unknown }
             return .days(asOf.dayNumber - plan.start.dayNumber)
-        case "plan.previous_cp_plans", "plan.previous_cp_plans_for_neglect":
+        case .planPreviousCpPlans, .planPreviousCpPlansForNeglect:
             guard let plans = facts.plans else { return .unknown }
             let ended = plans.filter { $0.level == .childProtection && ($0.end.map { $0 <= asOf } ?? false) }
-            let counted = name.hasSuffix("neglect") ? ended.filter { $0.category == "neglect" } : ended
+            let counted = fact == .planPreviousCpPlansForNeglect ? ended.filter { $0.category == "neglect" } : ended
             return .number(Double(counted.count))
-        case "referral.rereferral":
+        case .referralRereferral:
             guard let events = facts.events else { return .unknown }
             let referrals = events.filter { $0.kind == "referral" && $0.date <= asOf }.map(\.date).sorted()
             guard referrals.count >= 2 else { return .boolean(false) }
@@ -87,19 +93,19 @@ struct CaseContext: Sendable {
             let previous = referrals[referrals.count - 2]
             guard let yearBefore = latest.adding(months: -12) else { return .unknown }
             return .boolean(previous >= yearBefore)
-        case "education.on_roll": return .from(education?.onRoll)
-        case "education.attendance":
+        case .educationOnRoll: return .from(education?.onRoll)
+        case .educationAttendance:
             guard let possible = education?.sessionsPossible, let missed = education?.sessionsMissed, possible > 0 else {
                 return .unknown
             }
             return .number((Double(possible) - Double(missed)) / Double(possible) * 100)
-        case "education.sessions_possible": return education?.sessionsPossible.map { .number(Double($0)) } ?? .unknown
-        case "education.sessions_missed": return education?.sessionsMissed.map { .number(Double($0)) } ?? .unknown
-        case "education.consecutive_absence_days":
+        case .educationSessionsPossible: return education?.sessionsPossible.map { .number(Double($0)) } ?? .unknown
+        case .educationSessionsMissed: return education?.sessionsMissed.map { .number(Double($0)) } ?? .unknown
+        case .educationConsecutiveAbsenceDays:
             return education?.consecutiveAbsenceDays.map { .number(Double($0)) } ?? .unknown
-        case "education.missing": return .from(education?.missing)
-        case "education.home_educated": return .from(education?.homeEducated)
-        case "education.withdrawn_after_concerns":
+        case .educationMissing: return .from(education?.missing)
+        case .educationHomeEducated: return .from(education?.homeEducated)
+        case .educationWithdrawnAfterConcerns:
             guard let homeEducated = education?.homeEducated else { return .unknown }
             guard homeEducated else { return .boolean(false) }
             guard let start = education?.homeEducationStart, let events = facts.events,
@@ -107,35 +113,35 @@ struct CaseContext: Sendable {
             else { return .unknown }
             let concerns = events.filter { ["concern", "referral"].contains($0.kind) && $0.date <= start && $0.date >= threeMonthsBefore }
             return .boolean(!concerns.isEmpty)
-        case "education.whereabouts_known": return .from(education?.whereaboutsKnown)
-        case "education.part_time_timetable":
+        case .educationWhereaboutsKnown: return .from(education?.whereaboutsKnown)
+        case .educationPartTimeTimetable:
             guard let education else { return .unknown }
             return .boolean(education.partTimeTimetable != nil)
-        case "education.part_time_review_overdue":
+        case .educationPartTimeReviewOverdue:
             guard let education else { return .unknown }
             guard let timetable = education.partTimeTimetable else { return .boolean(false) }
             guard let review = timetable.review else { return .unknown }
             return .boolean(review < asOf)
-        case "education.part_time_notified":
+        case .educationPartTimeNotified:
             guard let education else { return .unknown }
             guard let timetable = education.partTimeTimetable else { return .unknown }
             return .from(timetable.notified)
-        case "compliance.early_help_consent": return facts.compliance?.earlyHelpConsent.map { .string($0) } ?? .unknown
-        case "compliance.actions_agreed": return count(facts.compliance?.actions) { _ in true }
-        case "compliance.actions_broken": return count(facts.compliance?.actions) { !$0.held }
-        case "compliance.claims_contradicted": return count(facts.compliance?.claims) { !$0.held }
-        case "compliance.disguised_compliance_signs": return count(facts.compliance?.disguisedCompliance) { _ in true }
-        case "context.poverty": return .from(facts.context?.poverty)
-        case "context.parent_prioritises_child": return .from(facts.context?.parentPrioritisesChild)
-        case "context.compensatory_care": return .from(facts.context?.compensatoryCare)
-        case "carers.substance_misuse": return facts.carers?.substanceMisuse.map { .string($0) } ?? .unknown
-        case "carers.domestic_abuse": return facts.carers?.domesticAbuse.map { .string($0) } ?? .unknown
-        case "carers.mental_health": return facts.carers?.mentalHealth.map { .string($0) } ?? .unknown
-        case "carers.previous_children_removed":
+        case .complianceEarlyHelpConsent: return facts.compliance?.earlyHelpConsent.map { .string($0) } ?? .unknown
+        case .complianceActionsAgreed: return count(facts.compliance?.actions) { _ in true }
+        case .complianceActionsBroken: return count(facts.compliance?.actions) { !$0.held }
+        case .complianceClaimsContradicted: return count(facts.compliance?.claims) { !$0.held }
+        case .complianceDisguisedComplianceSigns: return count(facts.compliance?.disguisedCompliance) { _ in true }
+        case .contextPoverty: return .from(facts.context?.poverty)
+        case .contextParentPrioritisesChild: return .from(facts.context?.parentPrioritisesChild)
+        case .contextCompensatoryCare: return .from(facts.context?.compensatoryCare)
+        case .carersSubstanceMisuse: return facts.carers?.substanceMisuse.map { .string($0) } ?? .unknown
+        case .carersDomesticAbuse: return facts.carers?.domesticAbuse.map { .string($0) } ?? .unknown
+        case .carersMentalHealth: return facts.carers?.mentalHealth.map { .string($0) } ?? .unknown
+        case .carersPreviousChildrenRemoved:
             return facts.carers?.previousChildrenRemoved.map { .number(Double($0)) } ?? .unknown
-        default:
-            if name.hasPrefix("domain.") { return latestGrade(String(name.dropFirst(7))).map { .number(Double($0)) } ?? .unknown }
-            return .unknown
+        case .domainNutrition, .domainHygiene, .domainClothing, .domainHomeConditions, .domainHealth,
+             .domainSafetySupervision, .domainEmotionalCare, .domainEducationStimulation:
+            return latestGrade(String(fact.rawValue.dropFirst("domain.".count))).map { .number(Double($0)) } ?? .unknown
         }
     }
 
@@ -144,7 +150,7 @@ struct CaseContext: Sendable {
         return .number(Double(items.filter(predicate).count))
     }
 
-    private func boardFact(_ name: String, _ declaration: FactDeclaration) -> Value {
+    func boardFact(_ name: String, _ declaration: FactDeclaration) -> Value {
         guard let value = facts.facts?[name] else { return .unknown }
         switch (declaration.type, value) {
         case (.boolean, .boolean(let flag)): return .boolean(flag)
@@ -179,61 +185,50 @@ struct CaseContext: Sendable {
 
     // MARK: Events
 
-    /// The part of the case record a kind of event is drawn from, named as information needed
-    /// when that part is missing.
-    func record(of kind: String) -> String {
-        switch kind {
-        case "visit", "child_seen", "child_seen_alone", "home_seen", "no_answer", "access_refused", "no_access": "visits"
-        case "action_kept", "action_broken": "compliance.actions"
-        case "claim_verified", "claim_contradicted": "compliance.claims"
-        case "non_compliance": "compliance.actions and compliance.claims"
-        case "disguised_compliance": "compliance.disguised_compliance"
-        case "plan_started", "plan_ended": "plans"
-        default: "events"
-        }
+    /// The part of the case record a kind of event is drawn from (see ``EventQuery/record``).
+    func record(of kind: String) -> String { EventQuery(kind: kind, qualifiers: []).record }
+
+    /// The dates of a kind of event up to the as-of date, resolving the kind (for tests and tools).
+    func events(_ kind: String, qualifiers: [String]) -> [LocalDate]? {
+        events(EventQuery(kind: kind, qualifiers: qualifiers))
     }
 
-    /// The dates of a kind of event up to the as-of date; `nil` when the case does not record the
-    /// list the kind is drawn from (unknown, not none).
-    func events(_ kind: String, qualifiers: [String]) -> [LocalDate]? {
-        let wanted = Set(qualifiers)
-        func announced(_ visit: CaseFacts.Visit) -> Bool {
-            guard !wanted.isEmpty else { return true }
-            guard let flag = visit.announced else { return false }
-            return wanted.contains(flag ? "announced" : "unannounced")
-        }
-        func visits(_ predicate: (CaseFacts.Visit) -> Bool) -> [LocalDate]? {
-            facts.visits?.filter { predicate($0) && announced($0) }.map(\.date)
-        }
+    /// The dates of a resolved event stream up to the as-of date, oldest first; `nil` when the
+    /// case does not record the list the stream is drawn from (unknown, not none).
+    func events(_ query: EventQuery) -> [LocalDate]? {
         let dates: [LocalDate]?
-        switch kind {
-        case "visit": dates = visits { _ in true }
-        case "child_seen": dates = visits { $0.outcome == .seen || $0.outcome == .seenElsewhere }
-        case "child_seen_alone": dates = visits { $0.childSeenAlone == true }
-        case "home_seen": dates = visits { $0.homeSeen == true }
-        case "no_answer": dates = visits { $0.outcome == .noAnswer }
-        case "access_refused": dates = visits { $0.outcome == .refusedEntry || $0.outcome == .refusedSight }
-        case "no_access": dates = visits { [.noAnswer, .refusedEntry, .refusedSight].contains($0.outcome) }
-        case "action_kept": dates = facts.compliance?.actions?.filter(\.held).map(\.date)
-        case "action_broken": dates = facts.compliance?.actions?.filter { !$0.held }.map(\.date)
-        case "claim_verified": dates = facts.compliance?.claims?.filter(\.held).map(\.date)
-        case "claim_contradicted": dates = facts.compliance?.claims?.filter { !$0.held }.map(\.date)
-        case "non_compliance":
+        switch query {
+        case .visits(let filter, let announced):
+            dates = facts.visits?.filter { visit in
+                guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return false }
+                switch filter {
+                case .any: return true
+                case .childSeen: return visit.outcome == .seen || visit.outcome == .seenElsewhere
+                case .childSeenAlone: return visit.childSeenAlone == true
+                case .homeSeen: return visit.homeSeen == true
+                case .noAnswer: return visit.outcome == .noAnswer
+                case .accessRefused: return visit.outcome == .refusedEntry || visit.outcome == .refusedSight
+                case .noAccess: return [.noAnswer, .refusedEntry, .refusedSight].contains(visit.outcome)
+                }
+            }.map(\.date)
+        case .actions(let held): dates = facts.compliance?.actions?.filter { $0.held == held }.map(\.date)
+        case .claims(let held): dates = facts.compliance?.claims?.filter { $0.held == held }.map(\.date)
+        case .nonCompliance:
+            // Either list being unknown leaves the count unknown.
             guard let actions = facts.compliance?.actions, let claims = facts.compliance?.claims else {
-                // Either list being unknown leaves the count unknown; what is known is a lower bound.
                 dates = nil
                 break
             }
             dates = actions.filter { !$0.held }.map(\.date) + claims.filter { !$0.held }.map(\.date)
-        case "disguised_compliance": dates = facts.compliance?.disguisedCompliance
-        case "plan_started", "plan_ended":
+        case .disguisedCompliance: dates = facts.compliance?.disguisedCompliance
+        case .plans(let starts, let levels):
             dates = facts.plans?.compactMap { plan -> LocalDate? in
-                guard wanted.isEmpty || wanted.contains(plan.level.rawValue) else { return nil }
-                return kind == "plan_started" ? plan.start : plan.end
+                guard levels.isEmpty || levels.contains(plan.level) else { return nil }
+                return starts ? plan.start : plan.end
             }
-        default:
+        case .chronology(let kind, let domains):
             dates = facts.events?.filter { event in
-                event.kind == kind && (wanted.isEmpty || !wanted.isDisjoint(with: event.domains ?? []))
+                event.kind == kind && (domains.isEmpty || !domains.isDisjoint(with: event.domains ?? []))
             }.map(\.date)
         }
         return dates?.filter { $0 <= asOf }.sorted()
