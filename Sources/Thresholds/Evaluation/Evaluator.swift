@@ -11,14 +11,15 @@
 public struct Evaluator: Sendable {
     /// The document applied.
     public let document: ThresholdDocument
-    private let definitions: [String: Definition]
+    /// The document compiled once: names resolved, so evaluation looks nothing up by name.
+    private let compiled: CompiledDocument
     private let declarations: [String: FactDeclaration]
 
     /// Prepares a checked document for evaluation. Pass only a document without errors, as
     /// ``DocumentLoader`` returns it.
     public init(document: ThresholdDocument) {
         self.document = document
-        definitions = Dictionary(document.definitions.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        compiled = CompiledDocument(document)
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -39,8 +40,8 @@ public struct Evaluator: Sendable {
     /// Evaluates one case at an as-of date.
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
-        let currentPlan = context.fact("current_plan")
-        let outcomes = document.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
+        let currentPlan = context.fact(StandardFact.currentPlan)
+        let outcomes = compiled.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
 
         // The base level: the highest level of any fired rule. No offsetting.
         let base = outcomes.filter { $0.status == .fired && !$0.isModifier }.compactMap(\.target).max() ?? .universal
@@ -101,10 +102,11 @@ public struct Evaluator: Sendable {
         document.levels.first { $0.level == level }
     }
 
-    private func outcome(_ rule: Rule, context: CaseContext, currentPlan: Value) -> Outcome {
-        var evaluator = ExpressionEvaluator(context: context, definitions: definitions)
-        let when = evaluator.explain(rule.when)
-        let unless = rule.unless.map { evaluator.explain($0) }
+    private func outcome(_ compiledRule: CompiledRule, context: CaseContext, currentPlan: Value) -> Outcome {
+        let rule = compiledRule.rule
+        var evaluator = ExpressionEvaluator(context: context, document: compiled)
+        let when = evaluator.explain(compiledRule.when)
+        let unless = compiledRule.unless.map { evaluator.explain($0) }
         let status: Status
         switch (when.result, unless?.result ?? .false) {
         case (.true, .false): status = .fired

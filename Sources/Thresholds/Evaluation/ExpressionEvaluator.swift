@@ -1,32 +1,32 @@
-/// Evaluates expressions over one case in Kleene's three-valued logic, recording every fact it
-/// reads so that explanations and "information needed" come from the evaluation itself.
+/// Evaluates compiled expressions over one case in Kleene's three-valued logic, recording every
+/// fact it reads so that explanations and "information needed" come from the evaluation itself.
 struct ExpressionEvaluator {
     let context: CaseContext
-    let definitions: [String: Definition]
-    /// The facts read, in order; a definition contributes its own name and the facts it read.
+    let document: CompiledDocument
+    /// The facts read, in order; a definition contributes its own name and the facts that decided it.
     var readings: [Reading] = []
     /// Inside `where`: the grade of the domain being filtered.
     private var filterGrade: Value?
     /// Inside `streak`/`oscillating`: one domain's grade at one assessment.
     private var gradeOverride: (domain: String, grade: Int)?
     /// Definitions being evaluated, to stop a cycle the checker would have reported.
-    private var active: Set<String> = []
+    private var active: Set<Int> = []
 
-    init(context: CaseContext, definitions: [String: Definition]) {
+    init(context: CaseContext, document: CompiledDocument) {
         self.context = context
-        self.definitions = definitions
+        self.document = document
     }
 
     // MARK: Conditions
 
     /// Evaluates a condition into an explanation tree.
-    mutating func explain(_ condition: Condition) -> Explanation {
-        switch condition.kind {
+    mutating func explain(_ condition: CompiledCondition) -> Explanation {
+        switch condition {
         case .expression(let expression):
             let start = readings.count
             let value = evaluate(expression)
             let read = Array(readings[start...])
-            return Explanation(condition: expression.description, result: Truth(value.truth), readings: read, parts: [])
+            return Explanation(condition: expression.text, result: Truth(value.truth), readings: read, parts: [])
         case .all(let parts):
             let children = parts.map { explain($0) }
             return Explanation(condition: "all of", result: Truth.all(children.map(\.result)), readings: [], parts: children)
@@ -47,45 +47,82 @@ struct ExpressionEvaluator {
 
     // MARK: Expressions
 
-    mutating func evaluate(_ expression: RuleExpression) -> Value {
-        switch expression.kind {
-        case .boolean(let flag): return .boolean(flag)
-        case .integer(let value): return .number(Double(value))
-        case .number(let value): return .number(value)
-        case .string(let text): return .string(text)
-        case .date(let date): return .date(date)
+    mutating func evaluate(_ expression: CompiledExpression) -> Value {
+        switch expression.node {
+        case .constant(let value): return value
         case .duration(let duration): return .days(context.days(duration))
-        case .name(let path): return name(path)
-        case .qualified: return .unknown  // only meaningful as a function argument
+        case .invalid: return .unknown
+        case .grade: return filterGrade ?? .unknown
+        case .standard(let fact):
+            let value = context.fact(fact)
+            readings.append(Reading(name: fact.rawValue, value: value))
+            return value
+        case .domainGrade(let domain, let fact):
+            if let override = gradeOverride, override.domain == domain { return .number(Double(override.grade)) }
+            let value = context.fact(fact)
+            readings.append(Reading(name: fact.rawValue, value: value))
+            return value
+        case .board(let name, let declaration):
+            let value = context.boardFact(name, declaration)
+            readings.append(Reading(name: name, value: value, question: declaration.question))
+            return value
+        case .definition(let index):
+            return definition(index)
         case .list(let items): return .list(items.map { evaluate($0) })
-        case .not(let inner):
-            return Truth(evaluate(inner).truth).negated.value
+        case .not(let inner): return Truth(evaluate(inner).truth).negated.value
         case .membership(let value, let items, let negated):
             let left = evaluate(value)
-            let results = items.map { compare(left, .equal, evaluate($0)) }
-            let found = Truth.any(results)
+            let found = Truth.any(items.map { compare(left, .equal, evaluate($0)) })
             return (negated ? found.negated : found).value
-        case .binary(let op, let left, let right):
-            switch op {
-            case .and, .or: return logical(op, left, right)
-            case .add, .subtract, .multiply, .divide: return arithmetic(op, evaluate(left), evaluate(right))
-            default:
-                let leftValue = evaluate(left)
-                return compare(leftValue, op, evaluate(right)).value
-            }
-        case .call(let name, let arguments):
-            guard let argument = arguments.first else { return .unknown }
-            let value = call(name.value, argument)
-            var reading = Reading(name: expression.description, value: value)
-            reading.needed = false  // a computed value: the facts behind it are what is needed
-            readings.append(reading)
-            return value
+        case .logical(let op, let left, let right): return logical(op, left, right)
+        case .arithmetic(let op, let left, let right): return arithmetic(op, evaluate(left), evaluate(right))
+        case .compare(let op, let left, let right):
+            let leftValue = evaluate(left)
+            return compare(leftValue, op, evaluate(right)).value
+        case .known(let inner, let wanted):
+            let value = evaluate(inner)
+            // Asking whether a fact is known never makes it needed.
+            if let last = readings.indices.last, !readings[last].known { readings[last].needed = false }
+            return recordCall(expression, .boolean(value.isKnown == wanted))
+        case .count(let query, let window):
+            return recordCall(expression, count(query, window: window))
+        case .since(let query, let kind):
+            return recordCall(expression, since(query, kind: kind))
+        case .domains(let function, let set, let filter):
+            return recordCall(expression, domains(function, set, filter: filter))
+        case .history(let function, let domain, let condition, let window):
+            return recordCall(expression, history(function, domain, condition, window: window))
         }
+    }
+
+    /// Records a call's result as a reading: a computed value, so the facts behind it (read as
+    /// their own readings) are what is needed, not the call.
+    private mutating func recordCall(_ expression: CompiledExpression, _ value: Value) -> Value {
+        var reading = Reading(name: expression.text, value: value)
+        reading.needed = false
+        readings.append(reading)
+        return value
+    }
+
+    private mutating func definition(_ index: Int) -> Value {
+        let (name, condition) = document.definitions[index]
+        guard !active.contains(index) else { return .unknown }
+        active.insert(index)
+        let start = readings.count
+        let explanation = explain(condition)
+        active.remove(index)
+        // Keep what decided the definition, not everything it looked at.
+        readings.removeSubrange(start...)
+        readings += explanation.decidingReadings
+        var reading = Reading(name: name, value: explanation.result.value)
+        reading.needed = false  // derived: the facts the definition read are what is needed
+        readings.append(reading)
+        return explanation.result.value
     }
 
     /// `and`/`or` in Kleene logic. Facts read by a side that did not decide the result are
     /// dropped when the other side decided it, so they are not listed as needed.
-    private mutating func logical(_ op: BinaryOperator, _ left: RuleExpression, _ right: RuleExpression) -> Value {
+    private mutating func logical(_ op: BinaryOperator, _ left: CompiledExpression, _ right: CompiledExpression) -> Value {
         let start = readings.count
         let leftTruth = Truth(evaluate(left).truth)
         let middle = readings.count
@@ -93,7 +130,6 @@ struct ExpressionEvaluator {
         let decisive: Truth = op == .and ? .false : .true
         let result = op == .and ? Truth.all([leftTruth, rightTruth]) : Truth.any([leftTruth, rightTruth])
         if result == decisive {
-            // Keep only the readings of the side(s) that decided it.
             let leftReadings = Array(readings[start..<middle])
             let rightReadings = Array(readings[middle...])
             readings.removeSubrange(start...)
@@ -103,103 +139,42 @@ struct ExpressionEvaluator {
         return result.value
     }
 
-    private mutating func name(_ path: [String]) -> Value {
-        let name = path.joined(separator: ".")
-        if name == "grade", let filterGrade { return filterGrade }
-        if let override = gradeOverride, name == "domain.\(override.domain)" {
-            return .number(Double(override.grade))
-        }
-        if path.count == 1, let definition = definitions[name] {
-            guard !active.contains(name) else { return .unknown }
-            active.insert(name)
-            let start = readings.count
-            let explanation = explain(definition.condition)
-            active.remove(name)
-            // Keep what decided the definition, not everything it looked at.
-            readings.removeSubrange(start...)
-            readings += explanation.decidingReadings
-            let value = explanation.result.value
-            var reading = Reading(name: name, value: value)
-            reading.needed = false  // derived: the facts the definition read are what is needed
-            readings.append(reading)
-            return value
-        }
-        if path.count == 1, let level = Level(rawValue: name) { return .level(level) }
-        if Vocabulary.factsByName[name] != nil || context.declarations[name] != nil {
-            let value = context.fact(name)
-            let question = context.declarations[name]?.question
-            readings.append(Reading(name: name, value: value, question: question))
-            return value
-        }
-        return .string(name)  // an enumeration value, resolved by the checker
-    }
-
     // MARK: Functions
 
-    private mutating func call(_ function: String, _ argument: CallArgument) -> Value {
-        switch function {
-        case "known", "unknown":
-            let value = evaluate(argument.value)
-            // Asking whether a fact is known never makes it needed.
-            if let last = readings.indices.last, !readings[last].known { readings[last].needed = false }
-            return .boolean(value.isKnown == (function == "known"))
-        case "count", "since":
-            if case let (path, qualifiers)? = selection(argument.value), path != "domains" {
-                return events(function, path, qualifiers, window: argument.window)
-            }
-            return domains(function, argument)
-        case "any", "all", "max", "min":
-            return domains(function, argument)
-        case "streak", "oscillating":
-            return history(function, argument)
-        default:
-            return .unknown
-        }
+    private mutating func windowStart(_ window: CompiledExpression?) -> Int?? {
+        guard let window else { return .some(nil) }
+        guard case .days(let days) = evaluate(window) else { return nil }
+        return .some(context.asOf.dayNumber - days)
     }
 
-    private func selection(_ expression: RuleExpression) -> (String, [String])? {
-        switch expression.kind {
-        case .name(let path): (path.joined(separator: "."), [])
-        case .qualified(let path, let qualifiers): (path.joined(separator: "."), qualifiers.map(\.value))
-        default: nil
+    private mutating func count(_ query: EventQuery, window: CompiledExpression?) -> Value {
+        let dates = context.events(query)
+        guard let earliest = windowStart(window) else { return .unknown }
+        guard let dates else {
+            readings.append(Reading(name: query.record, value: .unknown))
+            return .range(0, .infinity)
         }
-    }
-
-    private mutating func events(_ function: String, _ kind: String, _ qualifiers: [String], window: RuleExpression?) -> Value {
-        let dates = context.events(kind, qualifiers: qualifiers)
-        if dates == nil { readings.append(Reading(name: context.record(of: kind), value: .unknown)) }
-        if function == "since" {
-            guard let dates else { return .unknown }
-            guard let last = dates.last else {
-                readings.append(Reading(name: "the date of the last \(kind)", value: .unknown))
-                return .unknown
-            }
-            return .days(context.asOf.dayNumber - last.dayNumber)
-        }
-        var earliest: Int?
-        if let window {
-            guard case .days(let days) = evaluate(window) else { return .unknown }
-            earliest = context.asOf.dayNumber - days
-        }
-        guard let dates else { return .range(0, .infinity) }
         let inWindow = dates.filter { date in earliest.map { date.dayNumber >= $0 } ?? true }
         return .number(Double(inWindow.count))
     }
 
-    /// The domains a `domains[…]` selection names, in vocabulary order.
-    private func domainSet(_ expression: RuleExpression) -> [String] {
-        guard case .qualified(_, let qualifiers) = expression.kind else { return Vocabulary.domains }
-        let names = Set(qualifiers.flatMap { Vocabulary.domainGroups[$0.value] ?? [$0.value] })
-        return Vocabulary.domains.filter { names.contains($0) }
+    private mutating func since(_ query: EventQuery, kind: String) -> Value {
+        guard let dates = context.events(query) else {
+            readings.append(Reading(name: query.record, value: .unknown))
+            return .unknown
+        }
+        guard let last = dates.last else {
+            readings.append(Reading(name: "the date of the last \(kind)", value: .unknown))
+            return .unknown
+        }
+        return .days(context.asOf.dayNumber - last.dayNumber)
     }
 
-    private mutating func domains(_ function: String, _ argument: CallArgument) -> Value {
-        let set = domainSet(argument.value)
+    private mutating func domains(_ function: String, _ set: [String], filter: CompiledExpression?) -> Value {
         if function == "max" || function == "min" {
             let grades = set.map { context.latestGrade($0) }
             let known = grades.compactMap { $0 }.map(Double.init)
-            let unknownCount = grades.count - known.count
-            guard unknownCount > 0 else {
+            guard known.count < grades.count else {
                 return (function == "max" ? known.max() : known.min()).map { .number($0) } ?? .unknown
             }
             for (domain, grade) in zip(set, grades) where grade == nil {
@@ -207,7 +182,7 @@ struct ExpressionEvaluator {
             }
             return function == "max" ? .range(known.max() ?? 1, 5) : .range(1, known.min() ?? 5)
         }
-        guard let filter = argument.filter else { return .unknown }
+        guard let filter else { return .unknown }
         var truths: [Truth] = []
         var unknownDomains: [String] = []
         let saved = filterGrade
@@ -236,15 +211,13 @@ struct ExpressionEvaluator {
         return result
     }
 
-    private mutating func history(_ function: String, _ argument: CallArgument) -> Value {
-        guard let domain = Checker.paths(in: argument.value).first(where: { $0.first == "domain" && $0.count == 2 })?[1] else {
-            return .unknown
-        }
+    private mutating func history(
+        _ function: String, _ domain: String, _ condition: CompiledExpression, window: CompiledExpression?
+    ) -> Value {
         var entries = context.history(domain)
-        if function == "oscillating", let window = argument.window {
-            guard case .days(let days) = evaluate(window) else { return .unknown }
-            let earliest = context.asOf.dayNumber - days
-            entries = entries.filter { $0.date.dayNumber >= earliest }
+        if function == "oscillating" {
+            guard let earliest = windowStart(window) else { return .unknown }
+            if let earliest { entries = entries.filter { $0.date.dayNumber >= earliest } }
         }
         guard !entries.isEmpty else {
             readings.append(Reading(name: "domain.\(domain)", value: .unknown))
@@ -255,7 +228,7 @@ struct ExpressionEvaluator {
         var truths: [Truth] = []
         for entry in entries {
             gradeOverride = (domain, entry.grade)
-            truths.append(Truth(evaluate(argument.value).truth))
+            truths.append(Truth(evaluate(condition).truth))
         }
         gradeOverride = saved
         readings.removeSubrange(start...)

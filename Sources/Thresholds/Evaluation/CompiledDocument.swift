@@ -1,0 +1,163 @@
+/// An expression with every name resolved, and its canonical text for explanations: evaluating
+/// it never looks a name up.
+struct CompiledExpression: Sendable {
+    indirect enum Node: Sendable {
+        case constant(Value)
+        case duration(Duration)
+        case standard(StandardFact)
+        case board(String, FactDeclaration)
+        case definition(Int)
+        /// `grade` inside a `where` filter.
+        case grade
+        /// A domain's grade that `streak`/`oscillating` may set per assessment.
+        case domainGrade(String, StandardFact)
+        case not(CompiledExpression)
+        case logical(BinaryOperator, CompiledExpression, CompiledExpression)
+        case compare(BinaryOperator, CompiledExpression, CompiledExpression)
+        case arithmetic(BinaryOperator, CompiledExpression, CompiledExpression)
+        case membership(CompiledExpression, [CompiledExpression], negated: Bool)
+        case list([CompiledExpression])
+        case count(EventQuery, window: CompiledExpression?)
+        case since(EventQuery, kind: String)
+        case domains(function: String, [String], filter: CompiledExpression?)
+        case history(function: String, domain: String, condition: CompiledExpression, window: CompiledExpression?)
+        case known(CompiledExpression, wanted: Bool)
+        /// What a checked document cannot contain; evaluates to unknown.
+        case invalid
+    }
+
+    let node: Node
+    let text: String
+}
+
+/// A condition whose expression leaves are compiled.
+indirect enum CompiledCondition: Sendable {
+    case expression(CompiledExpression)
+    case all([CompiledCondition])
+    case any([CompiledCondition])
+    case not(CompiledCondition)
+    case atLeast(Int, [CompiledCondition])
+}
+
+/// A rule with its conditions compiled.
+struct CompiledRule: Sendable {
+    let rule: Rule
+    let when: CompiledCondition
+    let unless: CompiledCondition?
+}
+
+/// A checked document compiled once for evaluation: names resolved to facts, definitions,
+/// levels, event streams and domain sets, so that evaluation does no name look-ups.
+struct CompiledDocument: Sendable {
+    let definitions: [(name: String, condition: CompiledCondition)]
+    let rules: [CompiledRule]
+
+    init(_ document: ThresholdDocument) {
+        let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let compiler = Compiler(definitions: indices, declarations: declarations)
+        definitions = document.definitions.map { ($0.name.value, compiler.condition($0.condition)) }
+        rules = document.rules.map { rule in
+            CompiledRule(rule: rule, when: compiler.condition(rule.when), unless: rule.unless.map { compiler.condition($0) })
+        }
+    }
+}
+
+/// Resolves names in the order the checker does (docs/DSL.md §8.3).
+private struct Compiler {
+    let definitions: [String: Int]
+    let declarations: [String: FactDeclaration]
+
+    func condition(_ condition: Condition) -> CompiledCondition {
+        switch condition.kind {
+        case .expression(let expression): .expression(compile(expression, inFilter: false))
+        case .all(let parts): .all(parts.map(self.condition))
+        case .any(let parts): .any(parts.map(self.condition))
+        case .not(let part): .not(self.condition(part))
+        case .atLeast(let count, let parts): .atLeast(count, parts.map(self.condition))
+        }
+    }
+
+    func compile(_ expression: RuleExpression, inFilter: Bool) -> CompiledExpression {
+        CompiledExpression(node: node(expression, inFilter: inFilter), text: expression.description)
+    }
+
+    private func node(_ expression: RuleExpression, inFilter: Bool) -> CompiledExpression.Node {
+        switch expression.kind {
+        case .boolean(let flag): return .constant(.boolean(flag))
+        case .integer(let value): return .constant(.number(Double(value)))
+        case .number(let value): return .constant(.number(value))
+        case .string(let text): return .constant(.string(text))
+        case .date(let date): return .constant(.date(date))
+        case .duration(let duration): return .duration(duration)
+        case .name(let path): return name(path, inFilter: inFilter)
+        case .qualified: return .invalid  // only meaningful as a function argument
+        case .list(let items): return .list(items.map { compile($0, inFilter: inFilter) })
+        case .not(let inner): return .not(compile(inner, inFilter: inFilter))
+        case .membership(let value, let items, let negated):
+            return .membership(compile(value, inFilter: inFilter), items.map { compile($0, inFilter: inFilter) }, negated: negated)
+        case .binary(let op, let left, let right):
+            let l = compile(left, inFilter: inFilter)
+            let r = compile(right, inFilter: inFilter)
+            switch op {
+            case .and, .or: return .logical(op, l, r)
+            case .add, .subtract, .multiply, .divide: return .arithmetic(op, l, r)
+            default: return .compare(op, l, r)
+            }
+        case .call(let name, let arguments):
+            guard let argument = arguments.first else { return .invalid }
+            return call(name.value, argument, inFilter: inFilter)
+        }
+    }
+
+    private func name(_ path: [String], inFilter: Bool) -> CompiledExpression.Node {
+        let name = path.joined(separator: ".")
+        if inFilter, name == "grade" { return .grade }
+        if path.count == 1, let index = definitions[name] { return .definition(index) }
+        if let declaration = declarations[name] { return .board(name, declaration) }
+        if let fact = StandardFact(rawValue: name) {
+            if name.hasPrefix("domain.") { return .domainGrade(String(name.dropFirst("domain.".count)), fact) }
+            return .standard(fact)
+        }
+        if path.count == 1, let level = Level(rawValue: name) { return .constant(.level(level)) }
+        return .constant(.string(name))  // an enumeration value, resolved by the checker
+    }
+
+    private func selection(_ expression: RuleExpression) -> (String, [String])? {
+        switch expression.kind {
+        case .name(let path): (path.joined(separator: "."), [])
+        case .qualified(let path, let qualifiers): (path.joined(separator: "."), qualifiers.map(\.value))
+        default: nil
+        }
+    }
+
+    /// The domains a `domains[…]` selection names, in vocabulary order.
+    private func domainSet(_ expression: RuleExpression) -> [String] {
+        guard case .qualified(_, let qualifiers) = expression.kind else { return Vocabulary.domains }
+        let names = Set(qualifiers.flatMap { Vocabulary.domainGroups[$0.value] ?? [$0.value] })
+        return Vocabulary.domains.filter { names.contains($0) }
+    }
+
+    private func call(_ function: String, _ argument: CallArgument, inFilter: Bool) -> CompiledExpression.Node {
+        let window = argument.window.map { compile($0, inFilter: inFilter) }
+        switch function {
+        case "known", "unknown":
+            return .known(compile(argument.value, inFilter: inFilter), wanted: function == "known")
+        case "count", "since":
+            if let (kind, qualifiers) = selection(argument.value), kind != "domains" {
+                let query = EventQuery(kind: kind, qualifiers: qualifiers)
+                return function == "count" ? .count(query, window: window) : .since(query, kind: kind)
+            }
+            return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
+        case "any", "all", "max", "min":
+            return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
+        case "streak", "oscillating":
+            guard let domain = Checker.paths(in: argument.value).first(where: { $0.first == "domain" && $0.count == 2 })?[1] else {
+                return .invalid
+            }
+            return .history(function: function, domain: domain, condition: compile(argument.value, inFilter: inFilter), window: window)
+        default:
+            return .invalid
+        }
+    }
+}
