@@ -1,0 +1,160 @@
+public import ThresholdsDiagnostics
+public import ThresholdsYAML
+internal import Foundation
+
+/// A fixture file after loading: the suite when it has no errors, and every problem found in
+/// it, in the threshold document it targets, and in the case files it names.
+public struct LoadedFixtures: Sendable {
+    /// The suite, present when nothing has errors.
+    public let suite: FixtureSuite?
+    /// Every problem, in presentation order.
+    public let diagnostics: [Diagnostic]
+    /// The text of every file read, for rendering diagnostics.
+    public let sources: [String: SourceText]
+}
+
+/// Reads fixture files (`docs/FIXTURES.md`) with the same diagnostics as threshold documents: a
+/// misspelt expectation key, or a rule id the targeted document does not have, is an error with a
+/// suggestion.
+public struct FixtureLoader: Sendable {
+    static let keys = ["fixtures", "rules", "as_of", "cases"]
+    static let caseKeys = ["name", "tags", "case", "facts", "as_of", "expect", "skip"]
+    static let expectKeys = ["level", "provisional", "fired", "not_fired", "information_needed", "actions"]
+
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads a fixture file and what it refers to; paths in it are relative to its folder.
+    public func load(contentsOf path: String) -> LoadedFixtures {
+        let yaml = YAMLLoader().load(contentsOf: path)
+        var reader = NodeReader(source: yaml.source)
+        var sources = [path: yaml.source]
+        var diagnostics = yaml.diagnostics
+        guard let root = yaml.root,
+              let fields = reader.fields(of: root, "a fixture file", allowed: Self.keys)
+        else { return LoadedFixtures(suite: nil, diagnostics: diagnostics + reader.diagnostics, sources: sources) }
+
+        if let version = reader.required("fixtures", in: fields) {
+            if case .scalar(let scalar) = version, scalar.value == "1" {} else {
+                reader.report(FixtureDiagnostics.unsupportedVersion(reader.describe(version)), version.range)
+            }
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : displayPath(folder.appendingPathComponent(relative))
+        }
+        var document: ThresholdDocument?
+        if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'") {
+            let loaded = DocumentLoader().load(contentsOf: resolve(rulesPath))
+            sources[loaded.source.path] = loaded.source
+            diagnostics += loaded.diagnostics.filter { $0.severity == .error }
+            document = loaded.document
+        }
+        let defaultAsOf = reader.date(fields["as_of"], "'as_of'")
+        var cases: [FixtureCase] = []
+        var seen: [String: SourceRange] = [:]
+        for node in reader.list(reader.required("cases", in: fields), "'cases'") ?? [] {
+            guard let f = reader.fields(of: node, "a fixture case", allowed: Self.caseKeys) else { continue }
+            guard let nameNode = reader.required("name", in: f), let name = reader.string(nameNode, "a case's 'name'") else { continue }
+            if let first = seen[name] {
+                reader.report(FixtureDiagnostics.duplicateName(name), nameNode.range,
+                              notes: [DiagnosticNote("'\(name)' is first used here", range: first)])
+            }
+            seen[name] = nameNode.range
+            let tags = reader.list(f["tags"], "'tags'")?.compactMap { reader.string($0, "a tag") } ?? []
+            // The facts: inline, or a case file.
+            var facts: CaseFacts?
+            var fileAsOf: LocalDate?
+            switch (f["facts"], f["case"]) {
+            case (let inline?, nil):
+                var parser = CaseParser(source: yaml.source)
+                let before = parser.reader.diagnostics.count
+                (facts, fileAsOf) = parser.parse(inline)
+                reader.diagnostics += parser.reader.diagnostics[before...]
+                if let document, let partial = facts {
+                    reader.diagnostics += CaseChecker.check(
+                        LoadedCase(source: yaml.source, facts: partial, partialFacts: partial, asOf: nil, diagnostics: [],
+                                   ranges: parser.ranges), against: document)
+                }
+            case (nil, let caseNode?):
+                if let casePath = reader.string(caseNode, "'case'") {
+                    let loaded = CaseLoader().load(contentsOf: resolve(casePath))
+                    sources[loaded.source.path] = loaded.source
+                    diagnostics += loaded.diagnostics
+                    if let document { diagnostics += CaseChecker.check(loaded, against: document) }
+                    facts = loaded.facts
+                    fileAsOf = loaded.asOf
+                }
+            case (_?, _?):
+                reader.report(FixtureDiagnostics.caseAndFacts, f.keyRanges["case"] ?? f.range)
+            case (nil, nil):
+                reader.report(ParserDiagnostics.missingKey("facts' or 'case", in: "a fixture case"), SourceRange(at: f.range.start))
+            }
+            let asOf = reader.date(f["as_of"], "a case's 'as_of'") ?? fileAsOf ?? defaultAsOf
+            if asOf == nil, facts != nil {
+                reader.report(FixtureDiagnostics.missingAsOf(name), nameNode.range)
+            }
+            var expectation = Expectation()
+            if let expectNode = reader.required("expect", in: f),
+               let e = reader.fields(of: expectNode, "'expect'", allowed: Self.expectKeys) {
+                expectation.level = reader.oneOf(e["level"], "'level'", Level.allCases.map(\.rawValue)).flatMap { Level(rawValue: $0) }
+                expectation.provisional = reader.boolean(e["provisional"], "'provisional'")
+                expectation.fired = ruleIDs(e["fired"], "'fired'", document, &reader)
+                expectation.notFired = ruleIDs(e["not_fired"], "'not_fired'", document, &reader)
+                expectation.informationNeeded = reader.list(e["information_needed"], "'information_needed'")?
+                    .compactMap { reader.string($0, "a fact") } ?? []
+                expectation.actions = reader.list(e["actions"], "'actions'")?
+                    .compactMap { reader.oneOf($0, "an action", ActionKind.allCases.map(\.rawValue)) }
+                    .compactMap { ActionKind(rawValue: $0) } ?? []
+            }
+            if let facts, let asOf {
+                cases.append(FixtureCase(name: name, tags: tags, facts: facts, asOf: asOf, expectation: expectation,
+                                         skip: reader.string(f["skip"], "'skip'"), range: f.range))
+            }
+        }
+        diagnostics += reader.diagnostics
+        diagnostics.sort(by: Diagnostic.presentationOrder)
+        let suite = document.flatMap { document in
+            diagnostics.containsErrors ? nil : FixtureSuite(file: path, document: document, cases: cases)
+        }
+        return LoadedFixtures(suite: suite, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// Rule ids, each checked against the document with a suggestion when it has no such rule.
+    private func ruleIDs(_ node: YAMLNode?, _ what: String, _ document: ThresholdDocument?, _ reader: inout NodeReader) -> [String] {
+        let known = document?.rules.map(\.id.value) ?? []
+        return reader.list(node, what)?.compactMap { item -> String? in
+            guard let id = reader.string(item, "a rule id") else { return nil }
+            if document != nil, !known.contains(id) {
+                reader.reportUnknown(FixtureDiagnostics.unknownRule(id), name: id, candidates: known, range: item.range)
+                return nil
+            }
+            return id
+        } ?? []
+    }
+}
+
+/// The fixture loader's diagnostic catalog, sorted by identifier.
+package enum FixtureDiagnostics {
+    package static let caseAndFacts = DiagnosticMessage(
+        "fixture.case-and-facts", .error, "a fixture case has either 'facts' (inline) or 'case' (a file), not both")
+    package static func duplicateName(_ name: String) -> DiagnosticMessage {
+        .init("fixture.duplicate-name", .error, "a case named '\(name)' is already in this file; case names must be unique")
+    }
+    package static func missingAsOf(_ name: String) -> DiagnosticMessage {
+        .init("fixture.missing-as-of", .error, "case '\(name)' has no as-of date: give 'as_of' in the case, its case file or the fixture file")
+    }
+    package static func unknownRule(_ id: String) -> DiagnosticMessage {
+        .init("fixture.unknown-rule", .error, "the document has no rule '\(id)'")
+    }
+    package static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
+        .init("fixture.unsupported-version", .error, "fixture format version \(text) is not supported; this engine reads 'fixtures: 1'")
+    }
+}
+
+/// A path as diagnostics show it: relative to the current directory when it lies below it.
+private func displayPath(_ url: URL) -> String {
+    let full = url.standardizedFileURL.path
+    let cwd = FileManager.default.currentDirectoryPath
+    return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
+}

@@ -1,0 +1,110 @@
+/// Runs fixture suites: library API, so a Swift test suite can run a board's fixtures inside
+/// `swift test` as well as `thresholds test` can.
+///
+/// ```swift
+/// let loaded = FixtureLoader().load(contentsOf: "Examples/fixtures/northshire.yaml")
+/// let report = FixtureRunner().run(try #require(loaded.suite))
+/// #expect(report.failed == 0)
+/// ```
+public struct FixtureRunner: Sendable {
+    /// Only cases whose name or a tag contains this text (case-insensitive) are run; the rest
+    /// are not counted.
+    public var filter: String?
+
+    /// Creates a runner.
+    public init(filter: String? = nil) {
+        self.filter = filter
+    }
+
+    /// Runs every selected case of a suite.
+    public func run(_ suite: FixtureSuite) -> FixtureReport {
+        let evaluator = Evaluator(document: suite.document)
+        var results: [FixtureResult] = []
+        for fixture in suite.cases where selected(fixture) {
+            if let reason = fixture.skip {
+                results.append(FixtureResult(file: suite.file, name: fixture.name, status: .skipped, failures: [reason],
+                                             recommendation: nil))
+                continue
+            }
+            let recommendation = evaluator.evaluate(fixture.facts, asOf: fixture.asOf)
+            let failures = fixture.expectation.mismatches(recommendation)
+            results.append(FixtureResult(file: suite.file, name: fixture.name, status: failures.isEmpty ? .passed : .failed,
+                                         failures: failures, recommendation: recommendation))
+        }
+        return FixtureReport(results: results, document: suite.document)
+    }
+
+    private func selected(_ fixture: FixtureCase) -> Bool {
+        guard let filter = filter?.lowercased(), !filter.isEmpty else { return true }
+        return fixture.name.lowercased().contains(filter) || fixture.tags.contains { $0.lowercased().contains(filter) }
+    }
+}
+
+/// The outcome of one fixture case.
+public struct FixtureResult: Sendable {
+    /// How a case ended.
+    public enum Status: String, Sendable, Codable {
+        case passed, failed, skipped
+    }
+
+    /// The fixture file.
+    public var file: String
+    /// The case's name.
+    public var name: String
+    /// How it ended.
+    public var status: Status
+    /// For a failure, each expected-versus-actual difference; for a skip, the reason.
+    public var failures: [String]
+    /// The actual recommendation, when the case ran.
+    public var recommendation: Recommendation?
+}
+
+/// The outcome of running fixtures, with rule coverage.
+public struct FixtureReport: Sendable {
+    /// Every case's result, in run order.
+    public var results: [FixtureResult]
+    /// The document's rule ids, in document order.
+    public var ruleIDs: [String]
+
+    /// Creates a report from results against a document.
+    public init(results: [FixtureResult], document: ThresholdDocument) {
+        self.results = results
+        self.ruleIDs = document.rules.map(\.id.value)
+    }
+
+    /// Merges reports (several fixture files against the same or different documents).
+    public init(merging reports: [FixtureReport]) {
+        results = reports.flatMap(\.results)
+        var ids: [String] = []
+        for id in reports.flatMap(\.ruleIDs) where !ids.contains(id) { ids.append(id) }
+        ruleIDs = ids
+    }
+
+    /// Cases that passed.
+    public var passed: Int { results.filter { $0.status == .passed }.count }
+    /// Cases that failed.
+    public var failed: Int { results.filter { $0.status == .failed }.count }
+    /// Cases skipped.
+    public var skipped: Int { results.filter { $0.status == .skipped }.count }
+
+    /// The closing line: `N passed, N failed`, with `, N skipped` when any were.
+    public var summary: String {
+        "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
+    }
+
+    /// Rules that fired in at least one case.
+    public var firedRuleIDs: Set<String> {
+        Set(results.compactMap(\.recommendation).flatMap { $0.firedRules.map(\.id) })
+    }
+
+    /// Rules no case made fire, in document order.
+    public var neverFired: [String] {
+        let fired = firedRuleIDs
+        return ruleIDs.filter { !fired.contains($0) }
+    }
+
+    /// The share of rules that fired in some case, 0–100.
+    public var ruleCoverage: Double {
+        ruleIDs.isEmpty ? 100 : Double(ruleIDs.count - neverFired.count) / Double(ruleIDs.count) * 100
+    }
+}

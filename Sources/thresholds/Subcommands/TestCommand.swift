@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Thresholds
+import ThresholdsDiagnostics
+
+/// `thresholds test`: run fixture files like unit tests.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run rule fixtures: cases with expected outcomes.",
+        discussion: """
+            Prints each failure as expected-versus-actual differences followed by the explanation of
+            the actual result. The last line is 'N passed, N failed' (with ', N skipped' when cases
+            were skipped). Exits 1 on any failure, on a broken fixture file, or below --min-coverage.
+            """
+    )
+
+    @Argument(help: "Fixture files (.yaml, .yml), or folders to search for them.")
+    var paths: [String]
+
+    @Option(help: "Run only cases whose name or a tag contains this text.")
+    var filter: String?
+
+    @Option(help: "Write JUnit XML to this file.")
+    var junit: String?
+
+    @Flag(help: "Report rule coverage: which rules fired in some case, and which never did.")
+    var coverage = false
+
+    @Option(help: "Fail when fewer than this percentage of rules fired in some case.")
+    var minCoverage: Double?
+
+    @Option(help: "Output format: text or json.")
+    var format: TestFormat = .text
+
+    @Option(help: "Colour of diagnostics: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let files = try DocumentFiles.expand(paths)
+        var reports: [FixtureReport] = []
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
+        for file in files {
+            let loaded = FixtureLoader().load(contentsOf: file)
+            diagnostics += loaded.diagnostics
+            sources.merge(loaded.sources) { first, _ in first }
+            if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }
+        }
+        let report = FixtureReport(merging: reports)
+        if !diagnostics.isEmpty {
+            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: true))
+            FileHandle.standardError.write(Data(renderer.render(diagnostics, sources: sources).utf8))
+        }
+        if let junit {
+            try JUnitReport.xml(report).write(toFile: junit, atomically: true, encoding: .utf8)
+        }
+        let belowCoverage = minCoverage.map { report.ruleCoverage < $0 } ?? false
+        switch format {
+        case .json:
+            print(String(decoding: try FixtureReportRenderer.json(report), as: UTF8.self))
+        case .text:
+            print(FixtureReportRenderer.text(report, coverage: coverage || minCoverage != nil), terminator: "")
+            if belowCoverage, let minCoverage {
+                print("rule coverage \(FixtureReportRenderer.percent(report.ruleCoverage)) is below --min-coverage \(FixtureReportRenderer.percent(minCoverage))")
+            }
+            print(report.summary)
+        }
+        if report.failed > 0 || diagnostics.containsErrors || belowCoverage { throw ExitCode(1) }
+    }
+}
+
+enum TestFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
