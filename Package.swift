@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "ThresholdsTests",
             dependencies: ["Thresholds"],
-            exclude: ["Corpus", "CaseCorpus", "Snapshots"],
+            exclude: ["Corpus", "CaseCorpus", "FixtureCorpus", "Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -70,3 +70,32 @@ struct EvaluateCommandTests {
         #expect(result.stderr.contains("[check.unknown-name]"))
     }
 }
+
+@Suite("thresholds test (end to end)")
+struct TestCommandTests {
+    @Test("passing fixtures exit 0 and end with exactly 'N passed, N failed'")
+    func passing() throws {
+        let result = try CLI.run(["test", "Examples/fixtures/"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.last.map(String.init)?.wholeMatch(of: /\d+ passed, 0 failed/) != nil)
+    }
+
+    @Test("a failing suite exits 1, its last line counts skips, and --junit writes the report")
+    func failing() throws {
+        let junit = NSTemporaryDirectory() + "thresholds-junit-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: junit) }
+        let result = try CLI.run(["test", "--junit", junit, "Tests/ThresholdsTests/FixtureCorpus/must-fail.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasSuffix("\n1 passed, 1 failed, 1 skipped\n"))
+        #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<testsuites name=\"thresholds\" tests=\"3\" failures=\"1\" skipped=\"1\">"))
+    }
+
+    @Test("--min-coverage fails the run below the threshold")
+    func minCoverage() throws {
+        let result = try CLI.run(["test", "--min-coverage", "100", "--filter", "smoke", "Tests/ThresholdsTests/FixtureCorpus/must-fail.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("is below --min-coverage 100%"))
+        #expect(result.stdout.hasSuffix("1 passed, 0 failed\n"))
+    }
+}

@@ -56,6 +56,8 @@ struct CorpusTests {
         for caseFile in CaseCorpusCase.all {
             for diagnostic in caseFile.diagnostics() { covered.insert(diagnostic.id.rawValue) }
         }
+        let broken = Snapshot.directory().appendingPathComponent("FixtureCorpus/broken-fixture.yaml").path
+        for diagnostic in FixtureLoader().load(contentsOf: broken).diagnostics { covered.insert(diagnostic.id.rawValue) }
         let missing = defined.subtracting(covered).sorted()
         #expect(missing.isEmpty, "no corpus document produces: \(missing.joined(separator: ", "))")
     }
@@ -73,7 +75,7 @@ enum DiagnosticIDScan {
 
     static func ids(under directory: URL) throws -> Set<String> {
         var ids: Set<String> = []
-        let pattern = try Regex(#""((?:yaml|document|expression|check|io|case)\.[a-z-]+)""#)
+        let pattern = try Regex(#""((?:yaml|document|expression|check|io|case|fixture)\.[a-z-]+)""#)
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ids }
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }

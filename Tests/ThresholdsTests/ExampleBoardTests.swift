@@ -123,6 +123,7 @@ struct ExampleBoardTests {
             missing.append(domain)
         }
         let caseSpec = try String(contentsOf: packageRoot.appendingPathComponent("docs/CASE-FACTS.md"), encoding: .utf8)
+            + String(contentsOf: packageRoot.appendingPathComponent("docs/FIXTURES.md"), encoding: .utf8)
         let ids = try DiagnosticIDScan.ids(under: packageRoot.appendingPathComponent("Sources"))
         for id in ids.filter({ !$0.hasPrefix("io.") }) where !spec.contains("`\(id)`") && !caseSpec.contains("`\(id)`") {
             missing.append(id)

@@ -17,6 +17,7 @@ public struct LoadedFixtures: Sendable {
 /// misspelt expectation key, or a rule id the targeted document does not have, is an error with a
 /// suggestion.
 public struct FixtureLoader: Sendable {
+    /// The keys of a fixture file, a case and an expectation, as `docs/FIXTURES.md` lists them.
     static let keys = ["fixtures", "rules", "as_of", "cases"]
     static let caseKeys = ["name", "tags", "case", "facts", "as_of", "expect", "skip"]
     static let expectKeys = ["level", "provisional", "fired", "not_fired", "information_needed", "actions"]

@@ -17,7 +17,7 @@ public enum FixtureReportRenderer {
                 if let recommendation = result.recommendation {
                     out += "      actual result:\n"
                     for line in RecommendationRenderer.text(recommendation).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                        out += line.isEmpty ? "\n" : "      | \(line)\n"
+                        out += line.isEmpty ? "      |\n" : "      | \(line)\n"
                     }
                 }
             }
