@@ -39,6 +39,18 @@ public struct Evaluator: Sendable {
 
     /// Evaluates one case at an as-of date.
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
+        trace(facts, asOf: asOf).recommendation
+    }
+
+    /// How each rule's conditions evaluated, fired or not: what fixture coverage reads.
+    struct RuleTrace: Sendable {
+        let id: String
+        let when: Explanation
+        let unless: Explanation?
+    }
+
+    /// Evaluates one case, keeping every rule's explanation.
+    func trace(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, rules: [RuleTrace]) {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
         let currentPlan = context.fact(StandardFact.currentPlan)
         let outcomes = compiled.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
@@ -90,12 +102,14 @@ public struct Evaluator: Sendable {
             .map { firedRule($0, level: $0.target ?? .universal) }
             + firedModifiers.map { firedRule($0.0, level: $0.1) }
 
-        return Recommendation(
+        let traces = outcomes.map { RuleTrace(id: $0.rule.id.value, when: $0.when, unless: $0.unless) }
+        let recommendation = Recommendation(
             caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
             baseLevel: base, provisional: provisional, firedRules: fired, nearMisses: nearMisses(outcomes, above: level),
             informationNeeded: information, actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level, context: context))
+        return (recommendation, traces)
     }
 
     private func definition(_ level: Level) -> LevelDefinition? {

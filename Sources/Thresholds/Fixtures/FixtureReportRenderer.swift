@@ -25,6 +25,9 @@ public enum FixtureReportRenderer {
         if coverage {
             out += "rule coverage: \(percent(report.ruleCoverage)) of \(report.ruleIDs.count) rules fired in some case\n"
             if !report.neverFired.isEmpty { out += "never fired: \(report.neverFired.joined(separator: ", "))\n" }
+            let branches = report.branchCoverage
+            out += "branch coverage: \(percent(branches.percentage)) of \(branches.branches.count) branches of all/any/at_least/not/unless seen both true and false\n"
+            for branch in branches.uncovered { out += "  \(branch)\n" }
         }
         return out
     }
@@ -51,13 +54,16 @@ public enum FixtureReportRenderer {
             let skipped: Int
             let ruleCoverage: Double
             let neverFired: [String]
+            let branchCoverage: Double
+            let uncoveredBranches: [String]
         }
         let body = Body(
             results: report.results.map {
                 Item(file: $0.file, name: $0.name, status: $0.status, failures: $0.failures, level: $0.recommendation?.level)
             },
             passed: report.passed, failed: report.failed, skipped: report.skipped, ruleCoverage: report.ruleCoverage,
-            neverFired: report.neverFired)
+            neverFired: report.neverFired, branchCoverage: report.branchCoverage.percentage,
+            uncoveredBranches: report.branchCoverage.uncovered)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(body)

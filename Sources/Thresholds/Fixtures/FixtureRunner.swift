@@ -26,10 +26,12 @@ public struct FixtureRunner: Sendable {
                                              recommendation: nil))
                 continue
             }
-            let recommendation = evaluator.evaluate(fixture.facts, asOf: fixture.asOf)
+            let (recommendation, traces) = evaluator.trace(fixture.facts, asOf: fixture.asOf)
             let failures = fixture.expectation.mismatches(recommendation)
-            results.append(FixtureResult(file: suite.file, name: fixture.name, status: failures.isEmpty ? .passed : .failed,
-                                         failures: failures, recommendation: recommendation))
+            var result = FixtureResult(file: suite.file, name: fixture.name, status: failures.isEmpty ? .passed : .failed,
+                                       failures: failures, recommendation: recommendation)
+            result.branches = BranchCoverage.outcomes(traces)
+            results.append(result)
         }
         return FixtureReport(results: results, document: suite.document)
     }
@@ -57,6 +59,8 @@ public struct FixtureResult: Sendable {
     public var failures: [String]
     /// The actual recommendation, when the case ran.
     public var recommendation: Recommendation?
+    /// How each branch evaluated in this case (see ``BranchCoverage``).
+    public var branches: [String: Truth] = [:]
 }
 
 /// The outcome of running fixtures, with rule coverage.
@@ -102,6 +106,9 @@ public struct FixtureReport: Sendable {
         let fired = firedRuleIDs
         return ruleIDs.filter { !fired.contains($0) }
     }
+
+    /// Which branches were exercised true and false across the cases.
+    public var branchCoverage: BranchCoverage { BranchCoverage(results: results) }
 
     /// The share of rules that fired in some case, 0–100.
     public var ruleCoverage: Double {

@@ -88,6 +88,30 @@ struct FixtureRunnerTests {
         #expect(JUnitReport.escape("a < b & \"c\" 'd' \u{1}") == "a &lt; b &amp; &quot;c&quot; &apos;d&apos; ")
     }
 
+    @Test("branch coverage: each part of any/all and each unless, seen true and false")
+    func branches() throws {
+        let document = try #require(Fixture.document("""
+            rules:
+              - { id: R, title: t, level: child_in_need, source: s, when: { any: [child.disabled, context.poverty] }, unless: child.unborn }
+            """))
+        func run(_ cases: [CaseFacts]) -> BranchCoverage {
+            let suite = FixtureSuite(file: "f.yaml", document: document, cases: cases.enumerated().map { index, facts in
+                FixtureCase(name: "c\(index)", tags: [], facts: facts, asOf: Fixture.asOf, expectation: Expectation(),
+                            skip: nil, range: SourceRange(at: .start))
+            })
+            return FixtureRunner().run(suite).branchCoverage
+        }
+        let partial = run([CaseFacts(child: .init(unborn: false, disabled: true), context: .init(poverty: false))])
+        #expect(partial.branches.map(\.name) == ["R unless", "R when/any[0]", "R when/any[1]"])
+        #expect(partial.covered.isEmpty)
+        #expect(partial.uncovered == ["R unless (never true)", "R when/any[0] (never false)", "R when/any[1] (never true)"])
+        let full = run([
+            CaseFacts(child: .init(unborn: false, disabled: true), context: .init(poverty: false)),
+            CaseFacts(child: .init(unborn: true, disabled: false), context: .init(poverty: true)),
+        ])
+        #expect(full.percentage == 100)
+    }
+
     @Test("coverage lists the rules no case made fire")
     func coverage() throws {
         let report = try Self.run("Tests/ThresholdsTests/FixtureCorpus/must-fail.yaml")
