@@ -157,6 +157,7 @@ struct CaseContext: Sendable {
         case (.integer, .number(let number)), (.number, .number(let number)), (.grade, .number(let number)):
             return .number(number)
         case (.date, .date(let date)): return .date(date)
+        case (.date, .string(let text)): return LocalDate(text).map { .date($0) } ?? .unknown
         case (.duration, .string(let text)): return Duration(text).map { .days(days($0)) } ?? .unknown
         case (.level, .string(let text)): return Level(rawValue: text).map { .level($0) } ?? .unknown
         case (.string, .string(let text)), (.enumeration, .string(let text)): return .string(text)

@@ -39,6 +39,8 @@ public enum CaseChecker {
     private static func mismatch(_ type: FactType, _ value: FactValue) -> String? {
         switch (type, value) {
         case (.boolean, .boolean), (.number, .number), (.date, .date), (.string, .string): return nil
+        // JSON writes dates as strings; a quoted date is a date.
+        case (.date, .string(let text)): return LocalDate(text) == nil ? "a date YYYY-MM-DD" : nil
         case (.integer, .number(let number)): return number.rounded() == number ? nil : "a whole number"
         case (.grade, .number(let number)): return [1, 2, 3, 4, 5].contains(number) ? nil : "a grade from 1 to 5"
         case (.duration, .string(let text)): return Duration(text) == nil ? "a duration such as '6 months'" : nil

@@ -58,6 +58,16 @@ struct DerivedFactTests {
         #expect(context.fact("education.attendance") != .unknown)
     }
 
+    @Test("a board date fact may be quoted, as JSON writes it")
+    func quotedDateFact() throws {
+        let document = try #require(Fixture.single("seen < 2026-06-01", declarations: "facts:\n  seen: date\n"))
+        let loaded = CaseLoader().load(text: "{\"facts\": {\"seen\": \"2026-03-01\"}}", path: "case.json")
+        #expect(CaseChecker.check(loaded, against: document).isEmpty)
+        let facts = try #require(loaded.facts)
+        let result = try #require(Fixture.evaluate(document, facts))
+        #expect(result.firedRules.map(\.id) == ["R"])
+    }
+
     @Test("the latest assessed grade stands until superseded; not_assessed does not supersede it")
     func latestGrade() {
         let yaml = """
