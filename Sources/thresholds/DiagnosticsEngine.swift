@@ -1,4 +1,13 @@
+import Foundation
 import ThresholdsDiagnostics
+
+/// Renders diagnostics to standard error, as `evaluate` and `test` report problems in their inputs
+/// while their results go to standard output.
+func reportToStandardError(_ diagnostics: [Diagnostic], sources: [String: SourceText], color: ColorChoice) {
+    guard !diagnostics.isEmpty else { return }
+    let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: true))
+    FileHandle.standardError.write(Data(renderer.render(diagnostics, sources: sources).utf8))
+}
 
 /// Counts diagnostics and decides the exit status.
 struct DiagnosticsEngine {

@@ -39,7 +39,7 @@ public struct Evaluator: Sendable {
 
     /// Evaluates one case at an as-of date.
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
-        trace(facts, asOf: asOf).recommendation
+        run(facts, asOf: asOf).recommendation
     }
 
     /// How each rule's conditions evaluated, fired or not: what fixture coverage reads.
@@ -49,8 +49,13 @@ public struct Evaluator: Sendable {
         let unless: Explanation?
     }
 
-    /// Evaluates one case, keeping every rule's explanation.
+    /// Evaluates one case, keeping every rule's explanation, fired or not.
     func trace(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, rules: [RuleTrace]) {
+        let (recommendation, outcomes) = run(facts, asOf: asOf)
+        return (recommendation, outcomes.map { RuleTrace(id: $0.rule.id.value, when: $0.when, unless: $0.unless) })
+    }
+
+    private func run(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, outcomes: [Outcome]) {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
         let currentPlan = context.fact(StandardFact.currentPlan)
         let outcomes = compiled.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
@@ -102,14 +107,13 @@ public struct Evaluator: Sendable {
             .map { firedRule($0, level: $0.target ?? .universal) }
             + firedModifiers.map { firedRule($0.0, level: $0.1) }
 
-        let traces = outcomes.map { RuleTrace(id: $0.rule.id.value, when: $0.when, unless: $0.unless) }
         let recommendation = Recommendation(
             caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
             baseLevel: base, provisional: provisional, firedRules: fired, nearMisses: nearMisses(outcomes, above: level),
             informationNeeded: information, actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level, context: context))
-        return (recommendation, traces)
+        return (recommendation, outcomes)
     }
 
     private func definition(_ level: Level) -> LevelDefinition? {

@@ -40,7 +40,7 @@ struct Evaluate: ParsableCommand {
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         var sources = [loaded.source.path: loaded.source]
         guard let document = loaded.document else {
-            report(diagnostics, sources)
+            reportToStandardError(diagnostics, sources: sources, color: color)
             throw ExitCode(1)
         }
         let evaluator = Evaluator(document: document)
@@ -69,14 +69,8 @@ struct Evaluate: ParsableCommand {
             }
             print(texts.joined(separator: "\n"), terminator: "")
         }
-        report(diagnostics, sources)
+        reportToStandardError(diagnostics, sources: sources, color: color)
         if diagnostics.containsErrors { throw ExitCode(1) }
-    }
-
-    private func report(_ diagnostics: [Diagnostic], _ sources: [String: SourceText]) {
-        guard !diagnostics.isEmpty else { return }
-        let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: true))
-        FileHandle.standardError.write(Data(renderer.render(diagnostics, sources: sources).utf8))
     }
 }
 

@@ -48,10 +48,7 @@ struct TestCommand: ParsableCommand {
             if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }
         }
         let report = FixtureReport(merging: reports)
-        if !diagnostics.isEmpty {
-            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: true))
-            FileHandle.standardError.write(Data(renderer.render(diagnostics, sources: sources).utf8))
-        }
+        reportToStandardError(diagnostics, sources: sources, color: color)
         if let junit {
             try JUnitReport.xml(report).write(toFile: junit, atomically: true, encoding: .utf8)
         }
