@@ -1,4 +1,4 @@
-public import ThresholdsDiagnostics
+package import ThresholdsDiagnostics
 
 /// The YAML layer's diagnostic catalog, sorted by identifier.
 package enum YAMLDiagnostics {

@@ -1,4 +1,4 @@
-public import ThresholdsDiagnostics
+package import ThresholdsDiagnostics
 
 /// The checker's diagnostic catalog (`check.*`), sorted by identifier.
 package enum CheckerDiagnostics {

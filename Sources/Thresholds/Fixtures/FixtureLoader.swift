@@ -1,5 +1,5 @@
 public import ThresholdsDiagnostics
-public import ThresholdsYAML
+import ThresholdsYAML
 internal import Foundation
 
 /// A fixture file after loading: the suite when it has no errors, and every problem found in

@@ -1,4 +1,4 @@
-public import ThresholdsDiagnostics
+package import ThresholdsDiagnostics
 
 /// The parser's diagnostic catalog (`document.*` for structure, `expression.*` for expression
 /// strings), sorted by identifier. Identifiers are API; wording is not.
