@@ -34,7 +34,7 @@ public struct Evaluator: Sendable {
         let target: Level?
         /// The highest level it could recommend.
         let potential: Level
-        var isModifier: Bool { if case .raise = rule.effect.value { true } else { false } }
+        var isModifier: Bool { rule.effect.value.isRaise }
     }
 
     /// Evaluates one case at an as-of date.
@@ -150,7 +150,7 @@ public struct Evaluator: Sendable {
             potential = ceiling ?? .preProceedings
         }
         // A relative rule whose plan is unknown cannot fire: it waits on the plan.
-        let decided: Status = target == nil && status == .fired && !(rule.effect.value.isRaise) ? .undecided : status
+        let decided: Status = target == nil && status == .fired && !rule.effect.value.isRaise ? .undecided : status
         return Outcome(rule: rule, status: decided, when: when, unless: unless, target: target, potential: potential)
     }
 

@@ -27,6 +27,18 @@ public struct FixtureLoader: Sendable {
 
     /// Loads a fixture file and what it refers to; paths in it are relative to its folder.
     public func load(contentsOf path: String) -> LoadedFixtures {
+        var documents: [String: LoadedDocument] = [:]
+        return load(path, documents: &documents)
+    }
+
+    /// Loads several fixture files, loading and checking each threshold document they target
+    /// once, however many files target it.
+    public func load(contentsOf paths: [String]) -> [LoadedFixtures] {
+        var documents: [String: LoadedDocument] = [:]
+        return paths.map { load($0, documents: &documents) }
+    }
+
+    private func load(_ path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
         let yaml = YAMLLoader().load(contentsOf: path)
         var reader = NodeReader(source: yaml.source)
         var sources = [path: yaml.source]
@@ -46,9 +58,13 @@ public struct FixtureLoader: Sendable {
         }
         var document: ThresholdDocument?
         if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'") {
-            let loaded = DocumentLoader().load(contentsOf: resolve(rulesPath))
+            let resolved = resolve(rulesPath)
+            let cached = documents[resolved]
+            let loaded = cached ?? DocumentLoader().load(contentsOf: resolved)
+            documents[resolved] = loaded
             sources[loaded.source.path] = loaded.source
-            diagnostics += loaded.diagnostics.filter { $0.severity == .error }
+            // A document's own errors are reported once, with the first file that targets it.
+            if cached == nil { diagnostics += loaded.diagnostics.filter { $0.severity == .error } }
             document = loaded.document
         }
         let defaultAsOf = reader.date(fields["as_of"], "'as_of'")

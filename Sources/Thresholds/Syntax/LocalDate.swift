@@ -28,21 +28,6 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: year, month: month, day: day)
     }
 
-    /// Whether the text has the shape of a date (`dddd-dd-dd`), real or not; used to tell
-    /// "not a date" from "not a real day".
-    public static func looksLikeDate(_ text: some StringProtocol) -> Bool {
-        let characters = Array(text)
-        guard characters.count == 10 else { return false }
-        for (index, character) in characters.enumerated() {
-            if index == 4 || index == 7 {
-                if character != "-" { return false }
-            } else if !character.isASCIIDigit {
-                return false
-            }
-        }
-        return true
-    }
-
     /// The number of days in a month.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -41,8 +41,7 @@ struct TestCommand: ParsableCommand {
         var reports: [FixtureReport] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        for file in files {
-            let loaded = FixtureLoader().load(contentsOf: file)
+        for loaded in FixtureLoader().load(contentsOf: files) {
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }

@@ -61,6 +61,18 @@ struct FixtureRunnerTests {
                                file: Snapshot.directory().appendingPathComponent("FixtureCorpus/broken-fixture.expected"))
     }
 
+    @Test("loading several fixture files loads a shared board once and gives the same suites")
+    func sharedBoard() throws {
+        let paths = ["Examples/fixtures/boundaries.yaml", "Examples/fixtures/example-cases.yaml"].map(Self.path)
+        let together = FixtureLoader().load(contentsOf: paths)
+        let apart = paths.map { FixtureLoader().load(contentsOf: $0) }
+        #expect(together.map { $0.suite?.cases.count } == apart.map { $0.suite?.cases.count })
+        #expect(together.allSatisfy { $0.diagnostics.isEmpty })
+        let first = try #require(together.first?.suite?.document)
+        let second = try #require(together.last?.suite?.document)
+        #expect(first == second)
+    }
+
     @Test("JUnit XML has the shape CI systems read: testsuites > testsuite > testcase with failure or skipped")
     func junitShape() throws {
         let report = try Self.run("Tests/ThresholdsTests/FixtureCorpus/must-fail.yaml")
