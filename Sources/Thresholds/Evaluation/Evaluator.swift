@@ -35,6 +35,16 @@ public struct Evaluator: Sendable {
         /// The highest level it could recommend.
         let potential: Level
         var isModifier: Bool { rule.effect.value.isRaise }
+        /// Fired while its exception is unknown: exceptions apply only when known to be true.
+        var unconfirmed: Bool { status == .fired && unless?.result == .unknown }
+    }
+
+    /// The level given by fired rules, then raised by fired modifiers.
+    private struct Resolution {
+        var base: Level = .universal
+        var level: Level = .universal
+        /// Each fired modifier's index and the level it raised the base to.
+        var modifiers: [(index: Int, raised: Level)] = []
     }
 
     /// Evaluates one case at an as-of date.
@@ -55,64 +65,73 @@ public struct Evaluator: Sendable {
         return (recommendation, outcomes.map { RuleTrace(id: $0.rule.id.value, when: $0.when, unless: $0.unless) })
     }
 
+    /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
+    /// do not stack). With `confirmedOnly`, rules resting on an unconfirmed exception are left
+    /// out: the level the case would have if every such exception were confirmed.
+    private func resolve(_ outcomes: [Outcome], confirmedOnly: Bool) -> Resolution {
+        let counted = outcomes.indices.filter { outcomes[$0].status == .fired && !(confirmedOnly && outcomes[$0].unconfirmed) }
+        var resolution = Resolution()
+        resolution.base = counted.filter { !outcomes[$0].isModifier }.compactMap { outcomes[$0].target }.max() ?? .universal
+        resolution.level = resolution.base
+        for index in counted where outcomes[index].isModifier {
+            guard case .raise(let steps, let ceiling) = outcomes[index].rule.effect.value else { continue }
+            let raised = max(resolution.base, min(resolution.base.offset(by: steps), ceiling ?? .preProceedings))
+            resolution.modifiers.append((index, raised))
+            resolution.level = max(resolution.level, raised)
+        }
+        return resolution
+    }
+
     private func run(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, outcomes: [Outcome]) {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
         let currentPlan = context.fact(StandardFact.currentPlan)
         let outcomes = compiled.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
+        let resolved = resolve(outcomes, confirmedOnly: false)
+        let level = resolved.level
 
-        // The base level: the highest level of any fired rule. No offsetting.
-        let base = outcomes.filter { $0.status == .fired && !$0.isModifier }.compactMap(\.target).max() ?? .universal
-        var level = base
-        var firedModifiers: [(Outcome, Level)] = []
-        for outcome in outcomes where outcome.status == .fired && outcome.isModifier {
-            guard case .raise(let steps, let ceiling) = outcome.rule.effect.value else { continue }
-            let raised = max(base, min(base.offset(by: steps), ceiling ?? .preProceedings))
-            firedModifiers.append((outcome, raised))
-            level = max(level, raised)
-        }
-
+        var needs = NeedsCollector(declarations: declarations)
         // Undecided rules that could reach above the result make it provisional.
-        var needed: [String: InformationNeeded] = [:]
-        var provisional = false
         for outcome in outcomes where outcome.status == .undecided {
             let reach: Level
             if outcome.isModifier, case .raise(let steps, let ceiling) = outcome.rule.effect.value {
-                reach = min(base.offset(by: steps), ceiling ?? .preProceedings)
+                reach = min(resolved.base.offset(by: steps), ceiling ?? .preProceedings)
             } else {
                 reach = outcome.potential
             }
             guard reach > level else { continue }
-            provisional = true
-            var readings = outcome.when.neededReadings + (outcome.unless?.neededReadings ?? [])
+            var readings = outcome.when.neededReadings
             if outcome.target == nil, outcome.when.result == .true {
                 readings.append(Reading(name: "current_plan", value: .unknown))
             }
-            for reading in readings {
-                var item = needed[reading.name]
-                    ?? InformationNeeded(fact: reading.name, question: reading.question, couldReach: reach, rules: [])
-                item.couldReach = max(item.couldReach, reach)
-                if !item.rules.contains(outcome.rule.id.value) { item.rules.append(outcome.rule.id.value) }
-                needed[reading.name] = item
+            needs.add(readings, effect: .raise, level: reach, rule: outcome.rule.id.value)
+        }
+        // A level that rests on unconfirmed exceptions is provisional too: confirming them
+        // would lower it, and what they wait on is listed after what could raise it.
+        let confirmed = resolve(outcomes, confirmedOnly: true)
+        let restsOnExceptions = confirmed.level < level
+        if restsOnExceptions {
+            let raisedBy = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
+            for (index, outcome) in outcomes.enumerated() where outcome.unconfirmed {
+                let holds = (outcome.isModifier ? raisedBy[index] : outcome.target).map { $0 > confirmed.level } ?? false
+                guard holds, let unless = outcome.unless else { continue }
+                needs.add(unless.neededReadings, effect: .lower, level: confirmed.level, rule: outcome.rule.id.value)
             }
         }
-        // Most consequential first; judgement questions before other facts at the same level; then by name.
-        let information = needed.values.sorted { lhs, rhs in
-            if lhs.couldReach != rhs.couldReach { return lhs.couldReach > rhs.couldReach }
-            if (lhs.question != nil) != (rhs.question != nil) { return lhs.question != nil }
-            return lhs.fact < rhs.fact
-        }
+        let provisional = needs.raises || restsOnExceptions
 
+        let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
         let fired = outcomes.filter { $0.status == .fired && !$0.isModifier }
             .sorted { ($0.target ?? .universal) > ($1.target ?? .universal) }
             .map { firedRule($0, level: $0.target ?? .universal) }
-            + firedModifiers.map { firedRule($0.0, level: $0.1) }
+            + outcomes.indices.compactMap { index in raisedLevels[index].map { firedRule(outcomes[index], level: $0) } }
 
         let recommendation = Recommendation(
             caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
-            baseLevel: base, provisional: provisional, firedRules: fired, nearMisses: nearMisses(outcomes, above: level),
-            informationNeeded: information, actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level, context: context))
+            baseLevel: resolved.base, provisional: provisional, firedRules: fired, nearMisses: nearMisses(outcomes, above: level),
+            informationNeeded: needs.sorted(),
+            actions: actions(fired: outcomes.filter { $0.status == .fired }, level: level, context: context))
         return (recommendation, outcomes)
     }
 
@@ -125,11 +144,12 @@ public struct Evaluator: Sendable {
         var evaluator = ExpressionEvaluator(context: context, document: compiled)
         let when = evaluator.explain(compiledRule.when)
         let unless = compiledRule.unless.map { evaluator.explain($0) }
+        // An exception is a reason not to escalate: it stops a rule only when known to be true.
         let status: Status
         switch (when.result, unless?.result ?? .false) {
-        case (.true, .false): status = .fired
         case (.false, _), (_, .true): status = .notFired
-        default: status = .undecided
+        case (.true, _): status = .fired
+        case (.unknown, _): status = .undecided
         }
         let target: Level?
         let potential: Level
@@ -168,7 +188,7 @@ public struct Evaluator: Sendable {
         return candidates.filter { $0.potential == next }.map { outcome in
             var failed: [String] = []
             if outcome.status == .undecided {
-                let needed = (outcome.when.neededReadings + (outcome.unless?.neededReadings ?? [])).map(\.name)
+                let needed = outcome.when.neededReadings.map(\.name)
                 var unique: [String] = []
                 for name in needed where !unique.contains(name) { unique.append(name) }
                 failed.append("undecided: waits on \(unique.isEmpty ? "current_plan" : unique.joined(separator: ", "))")
@@ -196,9 +216,10 @@ public struct Evaluator: Sendable {
     /// is left out once the result is above early help: the case has moved past it.
     private func actions(fired: [Outcome], level: Level, context: CaseContext) -> [RecommendedAction] {
         var merged: [RecommendedAction] = []
-        for outcome in fired {
-            for action in outcome.rule.actions where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
-                let rule = outcome.rule.id.value
+        let sources = fired.map { ($0.rule.id.value, $0.rule.actions) }
+            + [("levels.\(level.rawValue)", definition(level)?.actions ?? [])]
+        for (rule, actions) in sources {
+            for action in actions where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
                 let timed = action.kind.acceptsDuration
                 if let index = merged.firstIndex(where: { $0.action == action.kind && (timed || ($0.within == action.within && $0.text == action.text)) }) {
                     merged[index].rules.append(rule)
@@ -222,5 +243,60 @@ extension RuleEffect {
     var isRaise: Bool {
         if case .raise = self { return true }
         return false
+    }
+}
+
+/// Collects information needed from undecided rules and unconfirmed exceptions, one entry per
+/// fact and effect.
+private struct NeedsCollector {
+    let declarations: [String: FactDeclaration]
+    private var items: [InformationNeeded] = []
+    private var index: [String: Int] = [:]
+    /// Whether any answer could raise the level.
+    private(set) var raises = false
+
+    init(declarations: [String: FactDeclaration]) {
+        self.declarations = declarations
+    }
+
+    mutating func add(_ readings: [Reading], effect: InformationNeeded.Effect, level: Level, rule: String) {
+        if effect == .raise { raises = true }
+        for reading in readings {
+            let key = "\(effect.rawValue) \(reading.name)"
+            // Confirming an exception is always worth asking about: it is one specific question.
+            let decisive = reading.decisive || effect == .lower
+            guard let position = index[key] else {
+                index[key] = items.count
+                items.append(InformationNeeded(
+                    fact: reading.name,
+                    question: InformationQuestions.question(for: reading.name, declaration: declarations[reading.name]),
+                    judgement: reading.question != nil, effect: effect, couldReach: level, decisive: decisive, rules: [rule]))
+                continue
+            }
+            var item = items[position]
+            // A decisive answer's reach wins over one that matters only with others.
+            if decisive && !item.decisive {
+                item.couldReach = level
+            } else if decisive == item.decisive, effect == .raise {
+                item.couldReach = max(item.couldReach, level)
+            }
+            item.decisive = item.decisive || decisive
+            if !item.rules.contains(rule) { item.rules.append(rule) }
+            items[position] = item
+        }
+    }
+
+    /// Decisive answers that could raise the level, most consequential first and judgement
+    /// questions first within a level; then answers that could lower it; then the rest.
+    func sorted() -> [InformationNeeded] {
+        func group(_ item: InformationNeeded) -> Int {
+            item.effect == .raise ? (item.decisive ? 0 : 2) : 1
+        }
+        return items.sorted { lhs, rhs in
+            if group(lhs) != group(rhs) { return group(lhs) < group(rhs) }
+            if lhs.couldReach != rhs.couldReach { return lhs.couldReach > rhs.couldReach }
+            if lhs.judgement != rhs.judgement { return lhs.judgement }
+            return lhs.fact < rhs.fact
+        }
     }
 }

@@ -51,6 +51,17 @@ public struct Reading: Sendable, Hashable, Codable {
     public var question: String?
     /// Whether knowing this value could change the result (false for `known(x)`).
     var needed = true
+    /// Whether knowing this value alone could decide the condition it was read in, given what
+    /// else is known; false when another unknown must also be answered (`a and b`, both unknown).
+    var decisive = true
+
+    /// What a practitioner would answer at once: every domain grade comes from one assessment,
+    /// and a date of birth (or due date) gives the child's age and whether the child is born.
+    var answerKey: String {
+        if name.hasPrefix("domain.") { return "domain" }
+        if ["child.age", "child.unborn", "child.date_of_birth"].contains(name) { return "child.birth" }
+        return name
+    }
 
     init(name: String, value: Value, question: String? = nil) {
         self.name = name
@@ -91,5 +102,20 @@ public struct Explanation: Sendable, Hashable, Codable {
         guard result == .unknown else { return [] }
         if parts.isEmpty { return readings.filter { !$0.known && $0.needed } }
         return parts.flatMap(\.neededReadings)
+    }
+
+    /// Marks every reading in the tree as deciding nothing on its own.
+    mutating func markShared() {
+        for index in readings.indices { readings[index].decisive = false }
+        for index in parts.indices { parts[index].markShared() }
+    }
+
+    /// For a conjunction that is unknown: when its unknown parts wait on more than one answer,
+    /// no single answer decides it, so their readings are marked shared.
+    static func shareConjunction(_ parts: inout [Explanation]) {
+        let unknown = parts.indices.filter { parts[$0].result == .unknown }
+        let answers = Set(unknown.flatMap { parts[$0].neededReadings.map(\.answerKey) })
+        guard answers.count > 1 else { return }
+        for index in unknown { parts[index].markShared() }
     }
 }

@@ -25,11 +25,13 @@ struct ExpressionEvaluator {
         case .expression(let expression):
             let start = readings.count
             let value = evaluate(expression)
-            let read = Array(readings[start...])
+            let read = Self.unique(readings[start...])
             return Explanation(condition: expression.text, result: Truth(value.truth), readings: read, parts: [])
         case .all(let parts):
-            let children = parts.map { explain($0) }
-            return Explanation(condition: "all of", result: Truth.all(children.map(\.result)), readings: [], parts: children)
+            var children = parts.map { explain($0) }
+            let result = Truth.all(children.map(\.result))
+            if result == .unknown { Explanation.shareConjunction(&children) }
+            return Explanation(condition: "all of", result: result, readings: [], parts: children)
         case .any(let parts):
             let children = parts.map { explain($0) }
             return Explanation(condition: "any of", result: Truth.any(children.map(\.result)), readings: [], parts: children)
@@ -37,12 +39,29 @@ struct ExpressionEvaluator {
             let child = explain(part)
             return Explanation(condition: "not", result: child.result.negated, readings: [], parts: [child])
         case .atLeast(let count, let parts):
-            let children = parts.map { explain($0) }
+            var children = parts.map { explain($0) }
             let trueCount = children.filter { $0.result == .true }.count
             let possible = children.filter { $0.result != .false }.count
             let result: Truth = trueCount >= count ? .true : (possible < count ? .false : .unknown)
+            // One more true part is an `any`; two or more are a conjunction of the unknown parts.
+            if result == .unknown, trueCount < count - 1 { Explanation.shareConjunction(&children) }
             return Explanation(condition: "at least \(count) of", result: result, readings: [], parts: children)
         }
+    }
+
+    /// The readings of one condition, each fact once: a fact read twice (`attendance <= 90 and
+    /// attendance > 50`) is shown once, deciding on its own if either reading did.
+    static func unique(_ readings: ArraySlice<Reading>) -> [Reading] {
+        var result: [Reading] = []
+        for reading in readings {
+            if let index = result.firstIndex(where: { $0.name == reading.name && $0.value == reading.value }) {
+                result[index].decisive = result[index].decisive || reading.decisive
+                result[index].needed = result[index].needed || reading.needed
+            } else {
+                result.append(reading)
+            }
+        }
+        return result
     }
 
     // MARK: Expressions
@@ -129,6 +148,11 @@ struct ExpressionEvaluator {
         let rightTruth = Truth(evaluate(right).truth)
         let decisive: Truth = op == .and ? .false : .true
         let result = op == .and ? Truth.all([leftTruth, rightTruth]) : Truth.any([leftTruth, rightTruth])
+        if op == .and, leftTruth == .unknown, rightTruth == .unknown {
+            // Both sides wait on answers: unless one answer decides both, none decides alone.
+            let answers = Set(readings[start...].filter { !$0.known && $0.needed }.map(\.answerKey))
+            if answers.count > 1 { for index in start..<readings.count { readings[index].decisive = false } }
+        }
         if result == decisive {
             let leftReadings = Array(readings[start..<middle])
             let rightReadings = Array(readings[middle...])

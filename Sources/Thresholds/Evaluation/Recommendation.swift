@@ -25,13 +25,17 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var guidance: String?
     /// The level before modifiers were applied.
     public var baseLevel: Level
-    /// Whether rules that could raise the level could not be decided for lack of information.
+    /// Whether the level could change once missing information is known: a rule that could
+    /// raise it is undecided, or the level rests on a rule whose exception is not yet confirmed.
     public var provisional: Bool
     /// The rules that fired, highest level first.
     public var firedRules: [FiredRule]
     /// Rules of the next level up that did not fire, and what they lacked.
     public var nearMisses: [NearMiss]
-    /// Facts whose answers could raise the level, most consequential first.
+    /// Facts whose answers could change the level: first those that could raise it, most
+    /// consequential first, then those that could lower it (unconfirmed exceptions). Items whose
+    /// answer could change the level on its own come before those that matter only together
+    /// with other unknowns (``InformationNeeded/decisive``).
     public var informationNeeded: [InformationNeeded]
     /// Actions the fired rules attach.
     public var actions: [RecommendedAction]
@@ -55,6 +59,10 @@ public struct FiredRule: Sendable, Hashable, Codable {
     public var explanation: Explanation
     /// How its exception (`unless`) evaluated, when it has one.
     public var exception: Explanation?
+
+    /// Whether the rule fired while its exception is unknown: exceptions are reasons not to
+    /// escalate, so they apply only when known to be true, and until then the rule fires.
+    public var exceptionUnconfirmed: Bool { exception?.result == .unknown }
 }
 
 /// A rule above the result that did not fire, with what failed.
@@ -71,14 +79,33 @@ public struct NearMiss: Sendable, Hashable, Codable {
     public var source: String?
 }
 
-/// A fact whose value is unknown and could raise the level.
+/// A fact whose value is unknown and whose answer could change the level.
 public struct InformationNeeded: Sendable, Hashable, Codable {
-    /// The fact.
+    /// Which way an answer could move the level.
+    public enum Effect: String, Sendable, Hashable, Codable {
+        /// An undecided rule above the result waits on it.
+        case raise
+        /// A fired rule rests on an exception that waits on it; if the exception is confirmed,
+        /// the level falls.
+        case lower
+    }
+
+    /// The fact, or the part of the case record that is missing (`visits`).
     public var fact: String
-    /// The question to ask, for a judgement fact.
-    public var question: String?
-    /// The highest level its answer could lead to.
+    /// The question to ask a practitioner: the board's own for a judgement, otherwise the
+    /// standard question for the fact.
+    public var question: String
+    /// Whether it is one of the board's judgement questions.
+    public var judgement: Bool
+    /// Whether the answer could raise or lower the level.
+    public var effect: Effect
+    /// For ``Effect/raise``, the highest level the answer could lead to; for ``Effect/lower``,
+    /// the level the result would fall to if the exceptions waiting on it were confirmed.
     public var couldReach: Level
+    /// Whether its answer alone could change the level, given everything already known. An item
+    /// that is not decisive matters only together with other unknowns (a rule needing two facts
+    /// with no sign of either); it is listed only when all information is asked for.
+    public var decisive: Bool
     /// The rules waiting on it.
     public var rules: [String]
 }

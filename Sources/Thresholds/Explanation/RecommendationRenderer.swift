@@ -11,17 +11,25 @@ public enum RecommendationRenderer {
         return try encoder.encode(recommendations)
     }
 
+    /// How many items of information needed are shown unless all are asked for.
+    public static let informationShown = 10
+
     /// Plain text for a terminal.
-    public static func text(_ recommendation: Recommendation) -> String {
-        render(recommendation, markdown: false)
+    ///
+    /// - Parameter allInformation: list every item of information needed, not only the
+    ///   ``informationShown`` most consequential decisive ones.
+    public static func text(_ recommendation: Recommendation, allInformation: Bool = false) -> String {
+        render(recommendation, markdown: false, allInformation: allInformation)
     }
 
     /// Markdown, for a case record or a report.
-    public static func markdown(_ recommendation: Recommendation) -> String {
-        render(recommendation, markdown: true)
+    ///
+    /// - Parameter allInformation: list every item of information needed.
+    public static func markdown(_ recommendation: Recommendation, allInformation: Bool = false) -> String {
+        render(recommendation, markdown: true, allInformation: allInformation)
     }
 
-    private static func render(_ r: Recommendation, markdown: Bool) -> String {
+    private static func render(_ r: Recommendation, markdown: Bool, allInformation: Bool) -> String {
         var out: [String] = []
         func heading(_ text: String) { out.append(markdown ? "\n## \(text)\n" : "\n\(text)") }
         func item(_ text: String, depth: Int = 0) {
@@ -34,8 +42,15 @@ public enum RecommendationRenderer {
         if r.baseLevel != r.level { about += " Raised from \(r.baseLevel.rawValue) by a modifier." }
         out.append(about)
         if let guidance = r.guidance { out.append((markdown ? "\n" : "") + "Guidance: \(guidance)") }
+        let raising = r.informationNeeded.filter { $0.effect == .raise && $0.decisive }
+        let lowering = r.informationNeeded.filter { $0.effect == .lower }
+        let together = r.informationNeeded.filter { $0.effect == .raise && !$0.decisive }
         if r.provisional {
-            out.append((markdown ? "\n" : "") + "Provisional: rules that could raise the level wait on the information below.")
+            var why: [String] = []
+            if !raising.isEmpty { why.append("rules that could raise the level wait on the information below") }
+            if !lowering.isEmpty { why.append("the level rests on exceptions not yet confirmed") }
+            if why.isEmpty { why.append("rules that could raise the level wait on several facts at once, none decisive alone") }
+            out.append((markdown ? "\n" : "") + "Provisional: " + why.joined(separator: "; ") + ".")
         }
         if !r.actions.isEmpty {
             heading("Actions")
@@ -53,7 +68,9 @@ public enum RecommendationRenderer {
             if let source = rule.source { item("source: \(source)", depth: 1) }
             explain(rule.explanation, depth: 1, into: &out, markdown: markdown)
             if let exception = rule.exception {
-                item("unless (did not apply):", depth: 1)
+                item(rule.exceptionUnconfirmed
+                     ? "unless (NOT CONFIRMED: the rule fires until the exception is known to apply):"
+                     : "unless (did not apply):", depth: 1)
                 explain(exception, depth: 2, into: &out, markdown: markdown)
             }
         }
@@ -64,16 +81,54 @@ public enum RecommendationRenderer {
                 for failure in miss.failed { item(failure, depth: 1) }
             }
         }
-        if !r.informationNeeded.isEmpty {
-            heading("Information needed (most consequential first)")
-            for need in r.informationNeeded {
-                let what = need.question.map { "\($0) [\(need.fact)]" } ?? need.fact
-                item("\(what) — could lead to \(need.couldReach.rawValue) via \(need.rules.joined(separator: ", "))")
+        let raisingLines = questions(raising)
+        let shown = allInformation ? raisingLines : Array(raisingLines.prefix(informationShown))
+        if !shown.isEmpty {
+            heading("Information needed: answers that could raise the level (most consequential first)")
+            for line in shown { item("\(line.text) — could lead to \(line.reach.rawValue) via \(line.rules)") }
+        }
+        if !lowering.isEmpty {
+            heading("Information needed: exceptions to confirm, which could lower the level")
+            for line in questions(lowering) {
+                item("\(line.text) — if the exception applies, could fall to \(line.reach.rawValue) via \(line.rules)")
             }
+        }
+        let togetherLines = questions(together)
+        if allInformation, !togetherLines.isEmpty {
+            heading("Also unknown: facts that matter only together with other unknowns")
+            for line in togetherLines { item("\(line.text) — with others, could lead to \(line.reach.rawValue) via \(line.rules)") }
+        }
+        let hidden = (raisingLines.count - shown.count) + (allInformation ? 0 : togetherLines.count)
+        if hidden > 0 {
+            out.append((markdown ? "\n" : "") + "\(hidden) more unknown \(hidden == 1 ? "fact" : "facts") not listed: below the first \(informationShown), or deciding nothing without other unknowns (--all-information lists every one).")
         }
         if let notice = r.notice { out.append((markdown ? "\n> " : "\n") + notice) }
         out.append((markdown ? "\n" : "") + "The engine recommends; practitioners decide.")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per question; the domain grades that reach the same level are one question,
+    /// since one graded assessment answers them all.
+    private static func questions(_ needs: [InformationNeeded]) -> [(text: String, reach: Level, rules: String)] {
+        var lines: [(text: String, reach: Level, rules: String)] = []
+        var grouped: Set<Int> = []
+        for (index, need) in needs.enumerated() where !grouped.contains(index) {
+            guard need.fact.hasPrefix("domain.") else {
+                lines.append(("\(need.question) [\(need.fact)]", need.couldReach, need.rules.joined(separator: ", ")))
+                continue
+            }
+            let group = needs.indices.filter { needs[$0].fact.hasPrefix("domain.") && needs[$0].couldReach == need.couldReach }
+            grouped.formUnion(group)
+            let domains = group.map { needs[$0].fact.dropFirst("domain.".count).split(separator: "_").joined(separator: " ") }
+            var rules: [String] = []
+            for rule in group.flatMap({ needs[$0].rules }) where !rules.contains(rule) { rules.append(rule) }
+            let text = group.count == 1
+                ? "\(need.question) [\(need.fact)]"
+                : "Grade the child's care at a current assessment (1 best to 5 worst) for: \(domains.joined(separator: ", "))"
+                    + " [\(group.map { needs[$0].fact }.joined(separator: ", "))]"
+            lines.append((text, need.couldReach, rules.sorted().joined(separator: ", ")))
+        }
+        return lines
     }
 
     private static func explain(_ explanation: Explanation, depth: Int, into out: inout [String], markdown: Bool) {

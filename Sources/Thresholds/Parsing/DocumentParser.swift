@@ -12,7 +12,7 @@ public struct DocumentParser {
         "levels", "facts", "events", "definitions", "rules",
     ]
     static let ruleKeys = ["id", "title", "level", "raise", "up_to", "when", "unless", "because", "source", "actions"]
-    static let levelKeys = ["label", "band", "guidance"]
+    static let levelKeys = ["label", "band", "guidance", "actions"]
     static let factKeys = ["type", "description", "question", "help", "values"]
     static let eventKeys = ["description"]
     static let definitionKeys = ["description", "when"]
@@ -109,7 +109,8 @@ public struct DocumentParser {
             else { continue }
             definitions.append(LevelDefinition(
                 level: level, label: label, band: reader.string(fields["band"], "a level's 'band'"),
-                guidance: reader.string(fields["guidance"], "a level's 'guidance'"), range: entry.value.range))
+                guidance: reader.string(fields["guidance"], "a level's 'guidance'"),
+                actions: actionList(fields["actions"], "a level's 'actions'") ?? [], range: entry.value.range))
         }
         return definitions.sorted { $0.level < $1.level }
     }
@@ -219,18 +220,8 @@ public struct DocumentParser {
         }
         let because = reader.string(fields["because"], "a rule's 'because'")
         let source = reader.string(fields["source"], "a rule's 'source'")
-        var actions: [Action] = []
-        var actionsFailed = false
-        if let actionsNode = fields["actions"] {
-            if let items = reader.list(actionsNode, "a rule's 'actions'") {
-                let parsed = items.map { action($0) }
-                actions = parsed.compactMap { $0 }
-                actionsFailed = actions.count != parsed.count
-            } else {
-                actionsFailed = true
-            }
-        }
-        guard let id, let title, let effect, let when, !unlessFailed, !actionsFailed else { return nil }
+        let actions = actionList(fields["actions"], "a rule's 'actions'")
+        guard let id, let title, let effect, let when, !unlessFailed, let actions else { return nil }
         return Rule(id: id, title: title, effect: effect, when: when, unless: unless, because: because,
                     source: source, actions: actions, range: node.range)
     }
@@ -311,6 +302,16 @@ public struct DocumentParser {
             return nil
         }
         return level
+    }
+
+    /// A list of actions: empty when the key is absent, `nil` when any item is wrong (each
+    /// reported), so that a rule is never kept with some of its actions silently dropped.
+    private mutating func actionList(_ node: YAMLNode?, _ what: String) -> [Action]? {
+        guard let node else { return [] }
+        guard let items = reader.list(node, what) else { return nil }
+        let parsed = items.map { action($0) }
+        let actions = parsed.compactMap { $0 }
+        return actions.count == parsed.count ? actions : nil
     }
 
     private mutating func action(_ node: YAMLNode) -> Action? {

@@ -55,6 +55,9 @@ public struct LevelDefinition: Sendable, Hashable {
     public var band: String?
     /// What practitioners should do at this level.
     public var guidance: String?
+    /// Actions recommended whenever this is the recommended level, whichever rule or modifier
+    /// led to it (a strategy discussion for every child protection recommendation, say).
+    public var actions: [Action] = []
     /// Where it was written.
     public var range: SourceRange
 }

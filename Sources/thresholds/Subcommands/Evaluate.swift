@@ -29,6 +29,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Colour of diagnostics: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "List every item of information needed, not only the ten most consequential decisive ones.")
+    var allInformation = false
+
     func run() throws {
         var asOfDate: LocalDate?
         if let asOf {
@@ -65,7 +68,9 @@ struct Evaluate: ParsableCommand {
             print(String(decoding: try RecommendationRenderer.json(recommendations), as: UTF8.self))
         case .text, .markdown:
             let texts = recommendations.map {
-                format == .text ? RecommendationRenderer.text($0) : RecommendationRenderer.markdown($0)
+                format == .text
+                    ? RecommendationRenderer.text($0, allInformation: allInformation)
+                    : RecommendationRenderer.markdown($0, allInformation: allInformation)
             }
             print(texts.joined(separator: "\n"), terminator: "")
         }

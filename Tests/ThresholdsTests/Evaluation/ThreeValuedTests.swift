@@ -78,7 +78,7 @@ struct ThreeValuedTests {
         #expect(five.provisional)
     }
 
-    @Test("'unless' exceptions: true stops the rule, unknown leaves it undecided")
+    @Test("'unless' exceptions: true stops the rule; unknown fires it, provisionally, asking what could lower it")
     func unless() throws {
         let document = try #require(Fixture.document("""
             rules:
@@ -90,9 +90,13 @@ struct ThreeValuedTests {
             #expect(result.provisional == provisional)
         }
         let unknown = try #require(Fixture.evaluate(document, CaseFacts(child: .init(disabled: true))))
-        #expect(unknown.firedRules.isEmpty)
+        #expect(unknown.level == .childInNeed)
+        #expect(unknown.firedRules.map(\.id) == ["R"])
+        #expect(unknown.firedRules.first?.exceptionUnconfirmed == true)
         #expect(unknown.provisional)
         #expect(unknown.informationNeeded.map(\.fact) == ["context.poverty"])
+        #expect(unknown.informationNeeded.first?.effect == .lower)
+        #expect(unknown.informationNeeded.first?.couldReach == .universal)
     }
 
     @Test("x / 0 is unknown, not a crash")
