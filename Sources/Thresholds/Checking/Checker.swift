@@ -210,7 +210,7 @@ public struct Checker {
         case .none: []
         case .domains: Vocabulary.domains
         case .levels: Level.allCases.map(\.rawValue)
-        case .announcement: ["announced", "unannounced"]
+        case .announcement: Vocabulary.contactQualifiers
         }
         for qualifier in qualifiers where !allowed.contains(qualifier.value) {
             reportUnknown(CheckerDiagnostics.unknownQualifier(qualifier.value, name), qualifier.value, allowed, qualifier.range)
@@ -330,13 +330,18 @@ public struct Checker {
             default:
                 return wrong("its argument is \(type)")
             }
-        default:  // streak, oscillating: a condition over exactly one domain's grade.
+        default:  // streak, oscillating, ever: a condition over exactly one domain's grade.
             if argument.filter != nil { return wrong("it takes no 'where'") }
             if name.value == "streak", argument.window != nil { return wrong("'streak' takes no window") }
             expectBoolean(argument.value, inDomainFilter: inDomainFilter)
-            let domainsMentioned = Set(Self.paths(in: argument.value).filter { $0.first == "domain" })
-            guard domainsMentioned.count == 1 else {
-                return wrong("its condition must mention exactly one domain grade, such as 'domain.hygiene >= 4'")
+            let paths = Self.paths(in: argument.value)
+            let domainsMentioned = Set(paths.filter { $0.first == "domain" })
+            // Inside `where`, the history is that of the domain being filtered: `streak(grade <= 3)`.
+            let onFilteredGrade = inDomainFilter && domainsMentioned.isEmpty && paths.contains(["grade"])
+            guard domainsMentioned.count == 1 || onFilteredGrade else {
+                return wrong(inDomainFilter
+                    ? "its condition must mention 'grade' (the domain being filtered) or exactly one domain grade"
+                    : "its condition must mention exactly one domain grade, such as 'domain.hygiene >= 4'")
             }
             return name.value == "streak" ? .integer : .boolean
         }

@@ -46,6 +46,9 @@ public enum Vocabulary {
         Fact(name: "referral.rereferral", type: .boolean, summary: "Whether the latest referral came within 12 months of the one before it."),
         Fact(name: "education.on_roll", type: .boolean, summary: "Whether the child is on a school roll."),
         Fact(name: "education.attendance", type: .number, summary: "Attendance as a percentage of possible sessions (0–100)."),
+        Fact(name: "education.absence_rate", type: .number, summary: "Sessions missed as a percentage of possible sessions (0–100): persistent absence is 10 or more, severe absence 50 or more."),
+        Fact(name: "education.last_attended", type: .date, summary: "The last day the child attended school or nursery (the school saw the child that day)."),
+        Fact(name: "transfer.records_received", type: .boolean, summary: "For a child who moved in from another authority, whether the child's records have arrived."),
         Fact(name: "education.sessions_possible", type: .integer, summary: "Sessions the child could have attended in the period."),
         Fact(name: "education.sessions_missed", type: .integer, summary: "Sessions missed in the period."),
         Fact(name: "education.consecutive_absence_days", type: .integer, summary: "School days of continuous absence without permission."),
@@ -83,9 +86,14 @@ public enum Vocabulary {
         case domains
         /// Level names: `plan_ended[child_protection]`.
         case levels
-        /// Whether a visit was announced: `child_seen[unannounced]`.
+        /// Whether a contact was announced, and which agency made it:
+        /// `child_seen[unannounced]`, `child_seen[school, health]`.
         case announcement
     }
+
+    /// What a contact kind (`child_seen`, `no_access`…) accepts in brackets: whether it was
+    /// announced, and the agency that made it (`health` names every health agency).
+    public static let contactQualifiers = ["announced", "unannounced"] + CaseFacts.Agency.allCases.map(\.rawValue) + ["health"]
 
     /// The standard chronology event kinds and what each accepts in brackets, sorted by name.
     /// Visit and compliance kinds are derived from the case's visits and compliance records.
@@ -93,8 +101,9 @@ public enum Vocabulary {
         ("access_refused", .announcement, "A visit where entry, or sight of the child, was refused."),
         ("action_broken", .none, "An agreed action not done."),
         ("action_kept", .none, "An agreed action done."),
-        ("assessment", .none, "An assessment (early help, single or child and family)."),
-        ("child_seen", .announcement, "A visit at which the child was seen."),
+        ("assessment", .none, "An assessment (early help, single or child and family), and every dated graded assessment."),
+        ("carer_intoxicated", .none, "A carer was found intoxicated while the sole carer of the child."),
+        ("child_seen", .announcement, "A contact at which the child was seen, by any agency; a school sees the child on each day attended."),
         ("child_seen_alone", .announcement, "A visit at which the child was seen alone."),
         ("claim_contradicted", .none, "A parental claim that checking contradicted."),
         ("claim_verified", .none, "A parental claim that checking confirmed."),
@@ -105,16 +114,21 @@ public enum Vocabulary {
         ("early_help_declined", .none, "The family declined or withdrew from early help."),
         ("ed_attendance", .none, "An emergency department attendance."),
         ("home_seen", .announcement, "A visit at which the home (the child's bedroom included) was seen."),
+        ("left_alone", .none, "The child was found left alone or without a suitable carer."),
         ("legal_planning_meeting", .none, "A legal planning or gateway meeting."),
+        ("missed_antenatal_appointment", .none, "The mother missed an antenatal appointment."),
         ("missed_health_appointment", .none, "The child was not brought to a health appointment."),
         ("missing_episode", .none, "The child was missing from home or care."),
-        ("no_access", .announcement, "A visit with no answer or refused access."),
+        ("moved_in", .none, "The family moved in from another authority (the case's 'transfer_in', or a 'moved_in' event)."),
+        ("no_access", .announcement, "A contact with no answer, refused access, or the child not brought."),
         ("no_answer", .announcement, "A visit with no answer at the door."),
         ("non_compliance", .none, "An agreed action broken or a claim contradicted."),
+        ("not_brought", .announcement, "A contact the child was not brought to."),
         ("plan_ended", .levels, "A plan ended, qualified by its level."),
         ("plan_started", .levels, "A plan started, qualified by its level."),
         ("plo_letter", .none, "A letter before proceedings was sent."),
         ("police_callout", .none, "Police were called to the home."),
+        ("pre_birth_assessment_declined", .none, "The parents declined or did not engage with a pre-birth assessment."),
         ("referral", .none, "A referral to children's social care."),
         ("strategy_discussion", .none, "A strategy discussion."),
         ("visit", .announcement, "Any home visit, whatever its outcome."),
@@ -126,14 +140,16 @@ public enum Vocabulary {
         ("any", "any(DOMAINS where CONDITION) -> boolean", "Whether some domain in the set meets the condition."),
         ("count", "count(EVENTS [in last DURATION]) -> integer | count(DOMAINS where CONDITION) -> integer",
          "How many events in the window, or how many domains meet the condition."),
+        ("ever", "ever(DOMAIN-CONDITION [in last DURATION]) -> boolean",
+         "Whether the condition held at any of the domain's assessments in the window; inside 'where', on 'grade'."),
         ("known", "known(NAME) -> boolean", "Whether a fact has a value; never unknown."),
         ("max", "max(DOMAINS) -> grade", "The worst (highest) latest grade in the set."),
         ("min", "min(DOMAINS) -> grade", "The best (lowest) latest grade in the set."),
         ("oscillating", "oscillating(DOMAIN-CONDITION [in last DURATION]) -> boolean",
-         "Whether, over the domain's assessments in the window, the condition held, then failed, then held again."),
+         "Whether, over the domain's assessments in the window, the condition held, then failed, then held again; inside 'where', on 'grade'."),
         ("since", "since(EVENTS) -> duration", "Time from the most recent such event to the as-of date."),
         ("streak", "streak(DOMAIN-CONDITION) -> integer",
-         "How many of the domain's most recent assessments in a row meet the condition."),
+         "How many of the domain's most recent assessments in a row meet the condition; inside 'where', on 'grade'."),
         ("unknown", "unknown(NAME) -> boolean", "Whether a fact has no value; never unknown."),
     ]
 }

@@ -19,6 +19,10 @@ struct CaseContext: Sendable {
     /// treated as this, and arithmetic on them cannot overflow.
     static let maximumAmount = 4_000_000
 
+    /// "Never", as a number of days: longer than any duration a document can write (each is at
+    /// most ``maximumAmount`` years), and small enough that adding two cannot overflow.
+    static let never = maximumAmount * 366 + 1
+
     /// How many days back from the as-of date a duration reaches (months and years on the
     /// calendar, working days on weekdays, hours rounded up to whole days).
     func days(_ duration: Duration) -> Int {
@@ -94,11 +98,16 @@ struct CaseContext: Sendable {
             guard let yearBefore = latest.adding(months: -12) else { return .unknown }
             return .boolean(previous >= yearBefore)
         case .educationOnRoll: return .from(education?.onRoll)
-        case .educationAttendance:
+        case .educationAttendance, .educationAbsenceRate:
             guard let possible = education?.sessionsPossible, let missed = education?.sessionsMissed, possible > 0 else {
                 return .unknown
             }
-            return .number((Double(possible) - Double(missed)) / Double(possible) * 100)
+            // Multiply before dividing: a correctly rounded quotient of exact integers is exact
+            // whenever the true percentage is representable, so 180 of 200 is exactly 90.
+            let counted = fact == .educationAttendance ? Double(possible) - Double(missed) : Double(missed)
+            return .number(counted * 100 / Double(possible))
+        case .educationLastAttended: return education?.lastAttended.map { .date($0) } ?? .unknown
+        case .transferRecordsReceived: return .from(facts.transferIn?.recordsReceived)
         case .educationSessionsPossible: return education?.sessionsPossible.map { .number(Double($0)) } ?? .unknown
         case .educationSessionsMissed: return education?.sessionsMissed.map { .number(Double($0)) } ?? .unknown
         case .educationConsecutiveAbsenceDays:
@@ -189,19 +198,27 @@ struct CaseContext: Sendable {
     /// The part of the case record a kind of event is drawn from (see ``EventQuery/record``).
     func record(of kind: String) -> String { EventQuery(kind: kind, qualifiers: []).record }
 
-    /// The dates of a kind of event up to the as-of date, resolving the kind (for tests and tools).
+    /// The dates of a kind of event up to the as-of date, resolving the kind (for tests and tools);
+    /// `nil` when the record they come from is unknown.
     func events(_ kind: String, qualifiers: [String]) -> [LocalDate]? {
-        events(EventQuery(kind: kind, qualifiers: qualifiers))
+        let stream = events(EventQuery(kind: kind, qualifiers: qualifiers))
+        return stream.complete ? stream.dates : nil
     }
 
-    /// The dates of a resolved event stream up to the as-of date, oldest first; `nil` when the
-    /// case does not record the list the stream is drawn from (unknown, not none).
-    func events(_ query: EventQuery) -> [LocalDate]? {
-        let dates: [LocalDate]?
+    /// A resolved event stream up to the as-of date, oldest first. `complete` is false when the
+    /// record it is drawn from is unknown: the dates are then only those known from elsewhere
+    /// (a school's last day of attendance, say), so the true count is at least theirs.
+    func events(_ query: EventQuery) -> EventStream {
+        var dates: [LocalDate] = []
+        var complete = true
+        func take(_ list: [LocalDate]?) {
+            if let list { dates += list } else { complete = false }
+        }
         switch query {
-        case .visits(let filter, let announced):
-            dates = facts.visits?.filter { visit in
+        case .visits(let filter, let announced, let agencies):
+            take(facts.visits?.filter { visit in
                 guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return false }
+                guard agencies.isEmpty || agencies.contains(visit.by ?? .socialCare) else { return false }
                 switch filter {
                 case .any: return true
                 case .childSeen: return visit.outcome == .seen || visit.outcome == .seenElsewhere
@@ -209,29 +226,46 @@ struct CaseContext: Sendable {
                 case .homeSeen: return visit.homeSeen == true
                 case .noAnswer: return visit.outcome == .noAnswer
                 case .accessRefused: return visit.outcome == .refusedEntry || visit.outcome == .refusedSight
-                case .noAccess: return [.noAnswer, .refusedEntry, .refusedSight].contains(visit.outcome)
+                case .noAccess: return [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
+                case .notBrought: return visit.outcome == .notBrought
                 }
-            }.map(\.date)
-        case .actions(let held): dates = facts.compliance?.actions?.filter { $0.held == held }.map(\.date)
-        case .claims(let held): dates = facts.compliance?.claims?.filter { $0.held == held }.map(\.date)
-        case .nonCompliance:
-            // Either list being unknown leaves the count unknown.
-            guard let actions = facts.compliance?.actions, let claims = facts.compliance?.claims else {
-                dates = nil
-                break
+            }.map(\.date))
+            // A child at school is seen by the school every day they attend.
+            if filter == .childSeen, announced.isEmpty, agencies.isEmpty || agencies.contains(.school),
+               let attended = facts.education?.lastAttended {
+                dates.append(attended)
             }
-            dates = actions.filter { !$0.held }.map(\.date) + claims.filter { !$0.held }.map(\.date)
-        case .disguisedCompliance: dates = facts.compliance?.disguisedCompliance
+        case .actions(let held): take(facts.compliance?.actions?.filter { $0.held == held }.map(\.date))
+        case .claims(let held): take(facts.compliance?.claims?.filter { $0.held == held }.map(\.date))
+        case .nonCompliance:
+            take(facts.compliance?.actions?.filter { !$0.held }.map(\.date))
+            take(facts.compliance?.claims?.filter { !$0.held }.map(\.date))
+        case .disguisedCompliance: take(facts.compliance?.disguisedCompliance)
         case .plans(let starts, let levels):
-            dates = facts.plans?.compactMap { plan -> LocalDate? in
+            take(facts.plans?.compactMap { plan -> LocalDate? in
                 guard levels.isEmpty || levels.contains(plan.level) else { return nil }
                 return starts ? plan.start : plan.end
-            }
+            })
         case .chronology(let kind, let domains):
-            dates = facts.events?.filter { event in
-                event.kind == kind && (domains.isEmpty || !domains.isDisjoint(with: event.domains ?? []))
-            }.map(\.date)
+            take(chronology(kind, domains: domains))
+        case .assessments:
+            take(chronology("assessment", domains: []))
+            for assessment in facts.assessments ?? [] where !dates.contains(assessment.date) { dates.append(assessment.date) }
+        case .movedIn:
+            if let transfer = facts.transferIn { dates = [transfer.date] } else { take(chronology("moved_in", domains: [])) }
         }
-        return dates?.filter { $0 <= asOf }.sorted()
+        return EventStream(dates: dates.filter { $0 <= asOf }.sorted(), complete: complete)
     }
+
+    private func chronology(_ kind: String, domains: Set<String>) -> [LocalDate]? {
+        facts.events?.filter { event in
+            event.kind == kind && (domains.isEmpty || !domains.isDisjoint(with: event.domains ?? []))
+        }.map(\.date)
+    }
+}
+
+/// The dates of one event stream, and whether the record behind it is known in full.
+struct EventStream: Sendable {
+    let dates: [LocalDate]
+    let complete: Bool
 }

@@ -20,7 +20,9 @@ struct CompiledExpression: Sendable {
         case count(EventQuery, window: CompiledExpression?)
         case since(EventQuery, kind: String)
         case domains(function: String, [String], filter: CompiledExpression?)
-        case history(function: String, domain: String, condition: CompiledExpression, window: CompiledExpression?)
+        /// `streak`, `oscillating` or `ever` over one domain's assessments; `domain` is `nil`
+        /// inside a `where` filter, for the domain being filtered.
+        case history(function: String, domain: String?, condition: CompiledExpression, window: CompiledExpression?)
         case known(CompiledExpression, wanted: Bool)
         /// What a checked document cannot contain; evaluates to unknown.
         case invalid
@@ -151,11 +153,13 @@ private struct Compiler {
             return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
         case "any", "all", "max", "min":
             return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
-        case "streak", "oscillating":
-            guard let domain = Checker.paths(in: argument.value).first(where: { $0.first == "domain" && $0.count == 2 })?[1] else {
-                return .invalid
+        case "streak", "oscillating", "ever":
+            let paths = Checker.paths(in: argument.value)
+            if let domain = paths.first(where: { $0.first == "domain" && $0.count == 2 })?[1] {
+                return .history(function: function, domain: domain, condition: compile(argument.value, inFilter: inFilter), window: window)
             }
-            return .history(function: function, domain: domain, condition: compile(argument.value, inFilter: inFilter), window: window)
+            guard inFilter, paths.contains(["grade"]) else { return .invalid }
+            return .history(function: function, domain: nil, condition: compile(argument.value, inFilter: true), window: window)
         default:
             return .invalid
         }

@@ -3,11 +3,12 @@
 enum EventQuery: Sendable, Hashable {
     /// Which visits count.
     enum VisitFilter: Sendable, Hashable {
-        case any, childSeen, childSeenAlone, homeSeen, noAnswer, accessRefused, noAccess
+        case any, childSeen, childSeenAlone, homeSeen, noAnswer, accessRefused, noAccess, notBrought
     }
 
-    /// Visits of a kind; `announced` restricts them to announced (true) or unannounced (false) ones.
-    case visits(VisitFilter, announced: Set<Bool>)
+    /// Visits of a kind; `announced` restricts them to announced (true) or unannounced (false)
+    /// ones, `agencies` to contacts by those agencies (all when empty).
+    case visits(VisitFilter, announced: Set<Bool>, agencies: Set<CaseFacts.Agency>)
     /// Agreed actions kept (true) or broken (false).
     case actions(held: Bool)
     /// Claims verified (true) or contradicted (false).
@@ -20,19 +21,29 @@ enum EventQuery: Sendable, Hashable {
     case plans(starts: Bool, levels: Set<Level>)
     /// Chronology events of a kind, about any of the given domains (all when empty).
     case chronology(kind: String, domains: Set<String>)
+    /// Assessments: the chronology's `assessment` events and the dated graded assessments.
+    case assessments
+    /// A move in from another authority: the case's `transfer_in`, or `moved_in` events.
+    case movedIn
 
     /// Resolves a kind (standard or board-declared) and its bracketed qualifiers.
     init(kind: String, qualifiers: [String]) {
         let wanted = Set(qualifiers)
         let announced: Set<Bool> = Set(wanted.compactMap { $0 == "announced" ? true : $0 == "unannounced" ? false : nil })
+        var agencies = Set(wanted.compactMap { CaseFacts.Agency(rawValue: $0) })
+        if wanted.contains("health") { agencies.formUnion(CaseFacts.Agency.health) }
+        func visits(_ filter: VisitFilter) -> EventQuery { .visits(filter, announced: announced, agencies: agencies) }
         switch kind {
-        case "visit": self = .visits(.any, announced: announced)
-        case "child_seen": self = .visits(.childSeen, announced: announced)
-        case "child_seen_alone": self = .visits(.childSeenAlone, announced: announced)
-        case "home_seen": self = .visits(.homeSeen, announced: announced)
-        case "no_answer": self = .visits(.noAnswer, announced: announced)
-        case "access_refused": self = .visits(.accessRefused, announced: announced)
-        case "no_access": self = .visits(.noAccess, announced: announced)
+        case "visit": self = visits(.any)
+        case "child_seen": self = visits(.childSeen)
+        case "child_seen_alone": self = visits(.childSeenAlone)
+        case "home_seen": self = visits(.homeSeen)
+        case "no_answer": self = visits(.noAnswer)
+        case "access_refused": self = visits(.accessRefused)
+        case "no_access": self = visits(.noAccess)
+        case "not_brought": self = visits(.notBrought)
+        case "assessment": self = .assessments
+        case "moved_in": self = .movedIn
         case "action_kept": self = .actions(held: true)
         case "action_broken": self = .actions(held: false)
         case "claim_verified": self = .claims(held: true)
@@ -55,7 +66,8 @@ enum EventQuery: Sendable, Hashable {
         case .nonCompliance: "compliance.actions and compliance.claims"
         case .disguisedCompliance: "compliance.disguised_compliance"
         case .plans: "plans"
-        case .chronology: "events"
+        case .chronology, .movedIn: "events"
+        case .assessments: "events"
         }
     }
 }

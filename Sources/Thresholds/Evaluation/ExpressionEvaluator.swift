@@ -7,6 +7,8 @@ struct ExpressionEvaluator {
     var readings: [Reading] = []
     /// Inside `where`: the grade of the domain being filtered.
     private var filterGrade: Value?
+    /// Inside `where`: the domain being filtered, whose history `streak(grade …)` reads.
+    private var filterDomain: String?
     /// Inside `streak`/`oscillating`: one domain's grade at one assessment.
     private var gradeOverride: (domain: String, grade: Int)?
     /// Definitions being evaluated, to stop a cycle the checker would have reported.
@@ -172,26 +174,25 @@ struct ExpressionEvaluator {
     }
 
     private mutating func count(_ query: EventQuery, window: CompiledExpression?) -> Value {
-        let dates = context.events(query)
+        let stream = context.events(query)
         guard let earliest = windowStart(window) else { return .unknown }
-        guard let dates else {
+        let inWindow = Double(stream.dates.filter { date in earliest.map { date.dayNumber >= $0 } ?? true }.count)
+        guard stream.complete else {
             readings.append(Reading(name: query.record, value: .unknown))
-            return .range(0, .infinity)
+            return .range(inWindow, .infinity)
         }
-        let inWindow = dates.filter { date in earliest.map { date.dayNumber >= $0 } ?? true }
-        return .number(Double(inWindow.count))
+        return .number(inWindow)
     }
 
+    /// Time since the latest such event. A complete record with none gives "never", longer than
+    /// any duration: a child nobody has seen has not been seen for longer than any interval. An
+    /// incomplete record with some dates gives at most the time since the latest known one.
     private mutating func since(_ query: EventQuery, kind: String) -> Value {
-        guard let dates = context.events(query) else {
-            readings.append(Reading(name: query.record, value: .unknown))
-            return .unknown
-        }
-        guard let last = dates.last else {
-            readings.append(Reading(name: "the date of the last \(kind)", value: .unknown))
-            return .unknown
-        }
-        return .days(context.asOf.dayNumber - last.dayNumber)
+        let stream = context.events(query)
+        let latest = stream.dates.last.map { context.asOf.dayNumber - $0.dayNumber }
+        if stream.complete { return .days(latest ?? CaseContext.never) }
+        readings.append(Reading(name: query.record, value: .unknown))
+        return latest.map { .range(0, Double($0)) } ?? .unknown
     }
 
     private mutating func domains(_ function: String, _ set: [String], filter: CompiledExpression?) -> Value {
@@ -210,7 +211,10 @@ struct ExpressionEvaluator {
         var truths: [Truth] = []
         var unknownDomains: [String] = []
         let saved = filterGrade
+        let savedDomain = filterDomain
+        defer { filterDomain = savedDomain }
         for domain in set {
+            filterDomain = domain
             filterGrade = context.latestGrade(domain).map { .number(Double($0)) } ?? .unknown
             let start = readings.count
             let truth = Truth(evaluate(filter).truth)
@@ -236,27 +240,32 @@ struct ExpressionEvaluator {
     }
 
     private mutating func history(
-        _ function: String, _ domain: String, _ condition: CompiledExpression, window: CompiledExpression?
+        _ function: String, _ domain: String?, _ condition: CompiledExpression, window: CompiledExpression?
     ) -> Value {
+        guard let domain = domain ?? filterDomain else { return .unknown }
         var entries = context.history(domain)
-        if function == "oscillating" {
+        if function != "streak" {
             guard let earliest = windowStart(window) else { return .unknown }
             if let earliest { entries = entries.filter { $0.date.dayNumber >= earliest } }
         }
         guard !entries.isEmpty else {
+            // No recorded assessment shows a condition "ever" held, when assessments are known.
+            if function == "ever", context.facts.assessments != nil { return .boolean(false) }
             readings.append(Reading(name: "domain.\(domain)", value: .unknown))
             return .unknown
         }
-        let saved = gradeOverride
+        let saved = (gradeOverride, filterGrade)
         let start = readings.count
         var truths: [Truth] = []
         for entry in entries {
             gradeOverride = (domain, entry.grade)
+            filterGrade = .number(Double(entry.grade))
             truths.append(Truth(evaluate(condition).truth))
         }
-        gradeOverride = saved
+        (gradeOverride, filterGrade) = saved
         readings.removeSubrange(start...)
-        if function == "streak" {
+        switch function {
+        case "streak":
             var count = 0.0
             for truth in truths.reversed() {
                 switch truth {
@@ -266,15 +275,18 @@ struct ExpressionEvaluator {
                 }
             }
             return .number(count)
-        }
-        // oscillating: held, then failed, then held again.
-        var stage = 0
-        for truth in truths {
-            if stage == 0, truth == .true { stage = 1 } else if stage == 1, truth == .false { stage = 2 } else if stage == 2, truth == .true {
-                return .boolean(true)
+        case "ever":
+            return Truth.any(truths).value
+        default:
+            // oscillating: held, then failed, then held again.
+            var stage = 0
+            for truth in truths {
+                if stage == 0, truth == .true { stage = 1 } else if stage == 1, truth == .false { stage = 2 } else if stage == 2, truth == .true {
+                    return .boolean(true)
+                }
             }
+            return truths.contains(.unknown) ? .unknown : .boolean(false)
         }
-        return truths.contains(.unknown) ? .unknown : .boolean(false)
     }
 
     // MARK: Operators

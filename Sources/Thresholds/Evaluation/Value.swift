@@ -48,7 +48,7 @@ enum Value: Sendable, Equatable {
             upper.isInfinite ? "at least \(RuleExpression.format(lower))" : "\(RuleExpression.format(lower))…\(RuleExpression.format(upper))"
         case .level(let level): level.rawValue
         case .date(let date): date.description
-        case .days(let days): days == 1 ? "1 day" : "\(days) days"
+        case .days(let days): days >= CaseContext.never ? "never" : days == 1 ? "1 day" : "\(days) days"
         case .string(let text): text
         case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
         }

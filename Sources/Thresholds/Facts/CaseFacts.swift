@@ -27,12 +27,14 @@ public struct CaseFacts: Sendable, Equatable, Codable {
     public var carers: Carers?
     /// Values of the board's declared facts, by name.
     public var facts: [String: FactValue]?
+    /// A move into this authority from another one, when the family moved.
+    public var transferIn: TransferIn?
 
     /// Creates case facts; every part defaults to unknown.
     public init(
         id: String? = nil, child: Child? = nil, plans: [Plan]? = nil, assessments: [Assessment]? = nil,
         education: Education? = nil, visits: [Visit]? = nil, compliance: Compliance? = nil, events: [Event]? = nil,
-        context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil
+        context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil, transferIn: TransferIn? = nil
     ) {
         self.id = id
         self.child = child
@@ -45,6 +47,60 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         self.context = context
         self.carers = carers
         self.facts = facts
+        self.transferIn = transferIn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, child, plans, assessments, education, visits, compliance, events, context, carers, facts
+        case transferIn = "transfer_in"
+    }
+
+    /// A move into this authority from another one.
+    public struct TransferIn: Sendable, Equatable, Codable {
+        /// When the family arrived.
+        public var date: LocalDate
+        /// The authority they came from.
+        public var from: String?
+        /// Whether the child's records from that authority have arrived.
+        public var recordsReceived: Bool?
+
+        /// Creates a transfer record.
+        public init(date: LocalDate, from: String? = nil, recordsReceived: Bool? = nil) {
+            self.date = date
+            self.from = from
+            self.recordsReceived = recordsReceived
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case date, from, recordsReceived = "records_received"
+        }
+    }
+
+    /// Who made a contact with the child.
+    public enum Agency: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+        /// Children's social care: the case's social worker.
+        case socialCare = "social_care"
+        /// An early help worker.
+        case earlyHelp = "early_help"
+        /// A health visitor.
+        case healthVisitor = "health_visitor"
+        /// A midwife.
+        case midwife
+        /// The family's GP.
+        case gp
+        /// A hospital or clinic.
+        case hospital
+        /// The child's school.
+        case school
+        /// The child's nursery or childminder.
+        case nursery
+        /// The police.
+        case police
+        /// Any other professional.
+        case other
+
+        /// The agencies `health` names in a qualifier: `child_seen[health]`.
+        public static let health: Set<Agency> = [.healthVisitor, .midwife, .gp, .hospital]
     }
 
     /// The child.
@@ -140,12 +196,15 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var whereaboutsKnown: Bool?
         /// A part-time timetable, when there is one.
         public var partTimeTimetable: PartTimeTimetable?
+        /// The last day the child attended school or nursery: the school saw the child that day.
+        public var lastAttended: LocalDate?
 
         /// Creates an education record.
         public init(onRoll: Bool? = nil, sessionsPossible: Int? = nil, sessionsMissed: Int? = nil,
                     consecutiveAbsenceDays: Int? = nil, missing: Bool? = nil, homeEducated: Bool? = nil,
                     homeEducationStart: LocalDate? = nil, whereaboutsKnown: Bool? = nil,
-                    partTimeTimetable: PartTimeTimetable? = nil) {
+                    partTimeTimetable: PartTimeTimetable? = nil, lastAttended: LocalDate? = nil) {
+            self.lastAttended = lastAttended
             self.onRoll = onRoll
             self.sessionsPossible = sessionsPossible
             self.sessionsMissed = sessionsMissed
@@ -161,7 +220,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
             case onRoll = "on_roll", sessionsPossible = "sessions_possible", sessionsMissed = "sessions_missed"
             case consecutiveAbsenceDays = "consecutive_absence_days", missing, homeEducated = "home_educated"
             case homeEducationStart = "home_education_start", whereaboutsKnown = "whereabouts_known"
-            case partTimeTimetable = "part_time_timetable"
+            case partTimeTimetable = "part_time_timetable", lastAttended = "last_attended"
         }
     }
 
@@ -198,12 +257,17 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         case cancelled
         /// Rescheduled, and the new visit was kept.
         case rescheduled
+        /// The child was not brought to an appointment (a clinic, a health visitor contact).
+        case notBrought = "not_brought"
     }
 
-    /// A home visit.
+    /// A visit or other contact with the child by any agency: a home visit, a health visitor
+    /// contact, a clinic appointment.
     public struct Visit: Sendable, Equatable, Codable {
         /// When.
         public var date: LocalDate
+        /// Who made the contact; absent means children's social care, the case's own worker.
+        public var by: Agency?
         /// Whether it was announced; absent when not recorded.
         public var announced: Bool?
         /// What happened.
@@ -214,9 +278,10 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var homeSeen: Bool?
 
         /// Creates a visit.
-        public init(date: LocalDate, announced: Bool? = nil, outcome: VisitOutcome, childSeenAlone: Bool? = nil,
+        public init(date: LocalDate, by: Agency? = nil, announced: Bool? = nil, outcome: VisitOutcome, childSeenAlone: Bool? = nil,
                     homeSeen: Bool? = nil) {
             self.date = date
+            self.by = by
             self.announced = announced
             self.outcome = outcome
             self.childSeenAlone = childSeenAlone
@@ -224,7 +289,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case date, announced, outcome, childSeenAlone = "child_seen_alone", homeSeen = "home_seen"
+            case date, by, announced, outcome, childSeenAlone = "child_seen_alone", homeSeen = "home_seen"
         }
     }
 

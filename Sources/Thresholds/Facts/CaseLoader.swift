@@ -56,7 +56,7 @@ public struct CaseLoader: Sendable {
 /// Lowers a case file's node tree into ``CaseFacts``.
 struct CaseParser {
     static let keys = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
-                       "events", "context", "carers", "facts"]
+                       "events", "context", "carers", "facts", "transfer_in"]
 
     var reader: NodeReader
     var ranges: [String: SourceRange] = [:]
@@ -85,7 +85,16 @@ struct CaseParser {
         facts.context = fields["context"].flatMap { context($0) }
         facts.carers = fields["carers"].flatMap { carers($0) }
         facts.facts = fields["facts"].flatMap { boardFacts($0) }
+        facts.transferIn = fields["transfer_in"].flatMap { transferIn($0) }
         return (facts, asOf)
+    }
+
+    private mutating func transferIn(_ node: YAMLNode) -> CaseFacts.TransferIn? {
+        guard let f = reader.fields(of: node, "'transfer_in'", allowed: ["date", "from", "records_received"]),
+              let date = reader.date(reader.required("date", in: f), "'transfer_in' 'date'")
+        else { return nil }
+        return CaseFacts.TransferIn(date: date, from: reader.string(f["from"], "'from'"),
+                                    recordsReceived: reader.boolean(f["records_received"], "'records_received'"))
     }
 
     private mutating func child(_ node: YAMLNode) -> CaseFacts.Child? {
@@ -136,7 +145,7 @@ struct CaseParser {
     private mutating func education(_ node: YAMLNode) -> CaseFacts.Education? {
         guard let f = reader.fields(of: node, "'education'", allowed: [
             "on_roll", "sessions_possible", "sessions_missed", "consecutive_absence_days", "missing", "home_educated",
-            "home_education_start", "whereabouts_known", "part_time_timetable",
+            "home_education_start", "whereabouts_known", "part_time_timetable", "last_attended",
         ]) else { return nil }
         var timetable: CaseFacts.PartTimeTimetable?
         if let node = f["part_time_timetable"],
@@ -156,17 +165,20 @@ struct CaseParser {
             consecutiveAbsenceDays: reader.integer(f["consecutive_absence_days"], "'consecutive_absence_days'"),
             missing: reader.boolean(f["missing"], "'missing'"), homeEducated: reader.boolean(f["home_educated"], "'home_educated'"),
             homeEducationStart: reader.date(f["home_education_start"], "'home_education_start'"),
-            whereaboutsKnown: reader.boolean(f["whereabouts_known"], "'whereabouts_known'"), partTimeTimetable: timetable)
+            whereaboutsKnown: reader.boolean(f["whereabouts_known"], "'whereabouts_known'"), partTimeTimetable: timetable,
+            lastAttended: reader.date(f["last_attended"], "'last_attended'"))
     }
 
     private mutating func visit(_ node: YAMLNode) -> CaseFacts.Visit? {
-        guard let f = reader.fields(of: node, "a visit", allowed: ["date", "announced", "outcome", "child_seen_alone", "home_seen"])
+        guard let f = reader.fields(of: node, "a visit", allowed: ["date", "by", "announced", "outcome", "child_seen_alone", "home_seen"])
         else { return nil }
+        let agency = reader.oneOf(f["by"], "a visit's 'by'", CaseFacts.Agency.allCases.map(\.rawValue))
+            .flatMap { CaseFacts.Agency(rawValue: $0) }
         let date = reader.date(reader.required("date", in: f), "a visit's 'date'")
         let outcome = reader.oneOf(reader.required("outcome", in: f), "a visit's 'outcome'",
                                    CaseFacts.VisitOutcome.allCases.map(\.rawValue)).flatMap { CaseFacts.VisitOutcome(rawValue: $0) }
         guard let date, let outcome else { return nil }
-        return CaseFacts.Visit(date: date, announced: reader.boolean(f["announced"], "'announced'"), outcome: outcome,
+        return CaseFacts.Visit(date: date, by: agency, announced: reader.boolean(f["announced"], "'announced'"), outcome: outcome,
                                childSeenAlone: reader.boolean(f["child_seen_alone"], "'child_seen_alone'"),
                                homeSeen: reader.boolean(f["home_seen"], "'home_seen'"))
     }

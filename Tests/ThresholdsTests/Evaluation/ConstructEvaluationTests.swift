@@ -64,9 +64,19 @@ struct ConstructEvaluationTests {
         ConstructCase(when: "count(child_seen[unannounced] in last 3 months) == 1", expected: .true),
         ConstructCase(when: "count(access_refused[announced] in last 2 weeks) == 1", expected: .true),
         ConstructCase(when: "since(child_seen) == 31 days", expected: .true),
-        ConstructCase(when: "since(missing_episode) > 1 day", expected: .unknown),
+        ConstructCase(when: "since(missing_episode) > 1 day", expected: .true),  // events known, none: never
+        ConstructCase(when: "since(child_seen) <= 31 days", expected: .true),
+        ConstructCase(when: "since(child_seen[school, health]) > 5 years", expected: .true),  // seen only by social care
+        ConstructCase(when: "ever(domain.hygiene >= 4 in last 6 months)", expected: .true),
+        ConstructCase(when: "ever(domain.hygiene == 5)", expected: .false),
+        ConstructCase(when: "ever(domain.clothing >= 4)", expected: .false),  // assessments known, never graded
+        ConstructCase(when: "any(domains where streak(grade >= 4) >= 3)", expected: .true),  // home conditions 4, 4, 4
+        ConstructCase(when: "count(domains where streak(grade >= 4) >= 3) == 1", expected: .unknown),  // unassessed domains leave it open
+        ConstructCase(when: "any(domains where ever(grade == 5))", expected: .true),
+        ConstructCase(when: "count(assessment in last 6 months) >= 2", expected: .true),  // graded assessments count
         ConstructCase(when: "count(plan_ended[child_protection] in last 12 months) == 1", expected: .true),
-        ConstructCase(when: "count(non_compliance in last 6 months) >= 1", expected: .unknown),
+        ConstructCase(when: "count(non_compliance in last 6 months) >= 1", expected: .true),  // one broken action known; claims unknown
+        ConstructCase(when: "count(non_compliance in last 6 months) >= 2", expected: .unknown),
         ConstructCase(when: "count(action_broken in last 6 months) == 1", expected: .true),
         ConstructCase(when: "streak(domain.home_conditions >= 4) == 3 and streak(domain.hygiene >= 4) == 1", expected: .true),
         ConstructCase(when: "oscillating(domain.hygiene >= 4 in last 12 months)", expected: .true),
