@@ -33,6 +33,13 @@ public struct FixtureCase: Sendable {
 public struct Expectation: Sendable, Equatable {
     /// The level.
     public var level: Level?
+    /// Other levels a board may legitimately reach for this case: a result at one of them passes,
+    /// reported as an acceptable alternative.
+    public var acceptable: [Level] = []
+    /// Levels that would be unsafe for this case: a result at one of them fails, marked unsafe.
+    public var unsafe: [Level] = []
+    /// Phrases the explanation must contain (case-insensitive): a rule id, a fact, a reason.
+    public var mustMention: [String] = []
     /// Whether the result is provisional.
     public var provisional: Bool?
     /// Rules that must fire.
@@ -59,8 +66,12 @@ public struct Expectation: Sendable, Equatable {
     /// `what: expected …, got …`; empty when the recommendation meets it.
     public func mismatches(_ recommendation: Recommendation) -> [String] {
         var lines: [String] = []
-        if let level, level != recommendation.level {
-            lines.append("level: expected \(level.rawValue), got \(recommendation.level.rawValue)")
+        if unsafe.contains(recommendation.level) {
+            lines.append("UNSAFE: \(recommendation.level.rawValue) is unsafe for this case"
+                         + (level.map { " (expected \($0.rawValue))" } ?? ""))
+        } else if let level, level != recommendation.level, !acceptable.contains(recommendation.level) {
+            let alternatives = acceptable.isEmpty ? "" : " or an acceptable \(acceptable.map(\.rawValue).joined(separator: ", "))"
+            lines.append("level: expected \(level.rawValue)\(alternatives), got \(recommendation.level.rawValue)")
         }
         if let provisional, provisional != recommendation.provisional {
             lines.append("provisional: expected \(provisional), got \(recommendation.provisional)")
@@ -72,7 +83,7 @@ public struct Expectation: Sendable, Equatable {
         for id in notFired where fired.contains(id) {
             lines.append("not fired: expected \(id) not to fire, it fired")
         }
-        let needed = Set(recommendation.informationNeeded.map(\.fact))
+        let needed = Set(recommendation.informationNeeded.filter { $0.decisive }.map(\.fact))
         for fact in informationNeeded where !needed.contains(fact) {
             lines.append("information needed: expected \(fact) to be listed, it is not")
         }
@@ -80,6 +91,17 @@ public struct Expectation: Sendable, Equatable {
         for action in self.actions where !actions.contains(action) {
             lines.append("actions: expected \(action.rawValue), it is not recommended")
         }
+        if !mustMention.isEmpty {
+            let text = RecommendationRenderer.text(recommendation, allInformation: true).lowercased()
+            for phrase in mustMention where !text.contains(phrase.lowercased()) {
+                lines.append("must mention: the explanation does not mention '\(phrase)'")
+            }
+        }
         return lines
+    }
+
+    /// Whether the recommendation reached an acceptable alternative rather than the expected level.
+    public func isAlternative(_ recommendation: Recommendation) -> Bool {
+        level.map { $0 != recommendation.level && acceptable.contains(recommendation.level) } ?? false
     }
 }

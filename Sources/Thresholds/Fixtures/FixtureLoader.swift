@@ -18,9 +18,10 @@ public struct LoadedFixtures: Sendable {
 /// suggestion.
 public struct FixtureLoader: Sendable {
     /// The keys of a fixture file, a case and an expectation, as `docs/FIXTURES.md` lists them.
-    static let keys = ["fixtures", "rules", "as_of", "cases"]
+    static let keys = ["fixtures", "rules", "as_of", "base", "cases"]
     static let caseKeys = ["name", "tags", "case", "facts", "as_of", "expect", "skip"]
-    static let expectKeys = ["level", "provisional", "fired", "not_fired", "information_needed", "actions"]
+    static let expectKeys = ["level", "acceptable", "unsafe", "provisional", "fired", "not_fired", "information_needed",
+                             "actions", "must_mention"]
 
     /// Creates a loader.
     public init() {}
@@ -68,6 +69,12 @@ public struct FixtureLoader: Sendable {
             document = loaded.document
         }
         let defaultAsOf = reader.date(fields["as_of"], "'as_of'")
+        // The base case: every case's inline facts are laid over it.
+        let base = fields["base"]
+        if let base, case .mapping = base {} else if let base {
+            reader.report(ParserDiagnostics.wrongType("'base'", expected: "a case's facts (a mapping)", found: base.kindDescription),
+                          base.range)
+        }
         var cases: [FixtureCase] = []
         var seen: [String: SourceRange] = [:]
         for node in reader.list(reader.required("cases", in: fields), "'cases'") ?? [] {
@@ -82,8 +89,9 @@ public struct FixtureLoader: Sendable {
             // The facts: inline, or a case file.
             var facts: CaseFacts?
             var fileAsOf: LocalDate?
-            switch (f["facts"], f["case"]) {
-            case (let inline?, nil):
+            switch (f["facts"] ?? base, f["case"]) {
+            case (var inline?, nil):
+                if let base, f["facts"] != nil { inline = inline.merged(over: base) }
                 var parser = CaseParser(source: yaml.source)
                 let before = parser.reader.diagnostics.count
                 (facts, fileAsOf) = parser.parse(inline)
@@ -115,6 +123,14 @@ public struct FixtureLoader: Sendable {
             if let expectNode = reader.required("expect", in: f),
                let e = reader.fields(of: expectNode, "'expect'", allowed: Self.expectKeys) {
                 expectation.level = reader.oneOf(e["level"], "'level'", Level.allCases.map(\.rawValue)).flatMap { Level(rawValue: $0) }
+                expectation.acceptable = levels(e["acceptable"], "'acceptable'", &reader)
+                expectation.unsafe = levels(e["unsafe"], "'unsafe'", &reader)
+                let unsafe = Set(expectation.unsafe)
+                if let contradicted = ([expectation.level].compactMap { $0 } + expectation.acceptable).first(where: unsafe.contains) {
+                    reader.report(FixtureDiagnostics.contradictoryLevels(contradicted.rawValue), e.keyRanges["unsafe"] ?? e.range)
+                }
+                expectation.mustMention = reader.list(e["must_mention"], "'must_mention'")?
+                    .compactMap { reader.string($0, "a phrase") } ?? []
                 expectation.provisional = reader.boolean(e["provisional"], "'provisional'")
                 expectation.fired = ruleIDs(e["fired"], "'fired'", document, &reader)
                 expectation.notFired = ruleIDs(e["not_fired"], "'not_fired'", document, &reader)
@@ -137,6 +153,12 @@ public struct FixtureLoader: Sendable {
         return LoadedFixtures(suite: suite, diagnostics: diagnostics, sources: sources)
     }
 
+    /// A list of level names.
+    private func levels(_ node: YAMLNode?, _ what: String, _ reader: inout NodeReader) -> [Level] {
+        reader.list(node, what)?.compactMap { reader.oneOf($0, "a level", Level.allCases.map(\.rawValue)) }
+            .compactMap { Level(rawValue: $0) } ?? []
+    }
+
     /// Rule ids, each checked against the document with a suggestion when it has no such rule.
     private func ruleIDs(_ node: YAMLNode?, _ what: String, _ document: ThresholdDocument?, _ reader: inout NodeReader) -> [String] {
         let known = document?.rules.map(\.id.value) ?? []
@@ -155,6 +177,9 @@ public struct FixtureLoader: Sendable {
 package enum FixtureDiagnostics {
     package static let caseAndFacts = DiagnosticMessage(
         "fixture.case-and-facts", .error, "a fixture case has either 'facts' (inline) or 'case' (a file), not both")
+    package static func contradictoryLevels(_ level: String) -> DiagnosticMessage {
+        .init("fixture.contradictory-levels", .error, "'\(level)' is listed as unsafe but also as the expected or an acceptable level")
+    }
     package static func duplicateName(_ name: String) -> DiagnosticMessage {
         .init("fixture.duplicate-name", .error, "a case named '\(name)' is already in this file; case names must be unique")
     }

@@ -9,10 +9,12 @@ public enum FixtureReportRenderer {
         var out = ""
         for result in report.results {
             switch result.status {
-            case .passed: out += "PASS  \(result.file): \(result.name)\n"
+            case .passed:
+                let alternative = result.alternative ? " (an acceptable alternative: \(result.recommendation?.level.rawValue ?? ""))" : ""
+                out += "PASS  \(result.file): \(result.name)\(alternative)\n"
             case .skipped: out += "SKIP  \(result.file): \(result.name) (\(result.failures.first ?? ""))\n"
             case .failed:
-                out += "FAIL  \(result.file): \(result.name)\n"
+                out += "\(result.unsafe ? "UNSAFE" : "FAIL ") \(result.file): \(result.name)\n"
                 for failure in result.failures { out += "      - \(failure)\n" }
                 if let recommendation = result.recommendation {
                     out += "      actual result:\n"
@@ -22,6 +24,7 @@ public enum FixtureReportRenderer {
                 }
             }
         }
+        if let review = report.reviewSummary { out += review + "\n" }
         if coverage {
             out += "rule coverage: \(percent(report.ruleCoverage)) of \(report.ruleIDs.count) rules fired in some case\n"
             if !report.neverFired.isEmpty { out += "never fired: \(report.neverFired.joined(separator: ", "))\n" }
@@ -46,6 +49,8 @@ public enum FixtureReportRenderer {
             let status: FixtureResult.Status
             let failures: [String]
             let level: Level?
+            let alternative: Bool
+            let unsafe: Bool
         }
         struct Body: Encodable {
             let results: [Item]
@@ -59,7 +64,8 @@ public enum FixtureReportRenderer {
         }
         let body = Body(
             results: report.results.map {
-                Item(file: $0.file, name: $0.name, status: $0.status, failures: $0.failures, level: $0.recommendation?.level)
+                Item(file: $0.file, name: $0.name, status: $0.status, failures: $0.failures, level: $0.recommendation?.level,
+                     alternative: $0.alternative, unsafe: $0.unsafe)
             },
             passed: report.passed, failed: report.failed, skipped: report.skipped, ruleCoverage: report.ruleCoverage,
             neverFired: report.neverFired, branchCoverage: report.branchCoverage.percentage,

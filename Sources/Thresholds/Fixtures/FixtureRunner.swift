@@ -30,6 +30,9 @@ public struct FixtureRunner: Sendable {
             let failures = fixture.expectation.mismatches(recommendation)
             var result = FixtureResult(file: suite.file, name: fixture.name, status: failures.isEmpty ? .passed : .failed,
                                        failures: failures, recommendation: recommendation)
+            result.reviewed = !fixture.expectation.unsafe.isEmpty || !fixture.expectation.acceptable.isEmpty
+            result.alternative = fixture.expectation.isAlternative(recommendation)
+            result.unsafe = fixture.expectation.unsafe.contains(recommendation.level)
             result.branches = BranchCoverage.outcomes(traces)
             results.append(result)
         }
@@ -61,6 +64,12 @@ public struct FixtureResult: Sendable {
     public var recommendation: Recommendation?
     /// How each branch evaluated in this case (see ``BranchCoverage``).
     public var branches: [String: Truth] = [:]
+    /// Whether the case is a practitioner-review case (it names acceptable or unsafe levels).
+    public var reviewed = false
+    /// Whether it passed at an acceptable alternative rather than the expected level.
+    public var alternative = false
+    /// Whether the result was at a level the case names as unsafe.
+    public var unsafe = false
 }
 
 /// The outcome of running fixtures, with rule coverage.
@@ -90,6 +99,18 @@ public struct FixtureReport: Sendable {
     public var failed: Int { results.filter { $0.status == .failed }.count }
     /// Cases skipped.
     public var skipped: Int { results.filter { $0.status == .skipped }.count }
+
+    /// For practitioner-review cases: `practice review: N cases — N at the expected level, N at
+    /// an acceptable alternative, N unsafe`; `nil` when no case names acceptable or unsafe levels.
+    public var reviewSummary: String? {
+        let reviewed = results.filter { $0.reviewed && $0.status != .skipped }
+        guard !reviewed.isEmpty else { return nil }
+        let unsafe = reviewed.filter(\.unsafe).count
+        let alternative = reviewed.filter { $0.alternative && !$0.unsafe }.count
+        let expected = reviewed.filter { $0.status == .passed && !$0.alternative }.count
+        return "practice review: \(reviewed.count) cases — \(expected) at the expected level, "
+            + "\(alternative) at an acceptable alternative, \(unsafe) unsafe"
+    }
 
     /// The closing line: `N passed, N failed`, with `, N skipped` when any were.
     public var summary: String {

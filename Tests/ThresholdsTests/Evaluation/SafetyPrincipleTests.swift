@@ -95,16 +95,23 @@ struct SafetyPrincipleTests {
         #expect(result.firedRules.map(\.id).contains("NS-PLO-01"))
     }
 
-    @Test("6. poverty alone never escalates, and never lowers a level once harm indicators exist")
+    @Test("6. poverty alone never escalates, never lowers a level once harm indicators exist, and always brings practical support")
     func poverty() throws {
         let poor = Self.settled.replacingOccurrences(of: "poverty: false", with: "poverty: true")
-        let threes = Self.allTwos.replacingOccurrences(of: "hygiene: 2", with: "hygiene: 3")
-            .replacingOccurrences(of: "clothing: 2", with: "clothing: 3").replacingOccurrences(of: "home_conditions: 2", with: "home_conditions: 3")
-        let hardship = try evaluate(poor + Self.grades(threes))
+        // Only the home falls short; the child is fed, clean, warmly dressed: hardship, not neglect.
+        let homeOnly = Self.allTwos.replacingOccurrences(of: "home_conditions: 2", with: "home_conditions: 3")
+        let hardship = try evaluate(poor + Self.grades(homeOnly))
         #expect(hardship.level == .universal)
         #expect(hardship.actions.contains { $0.action == .practicalSupport })
-        let harm = try evaluate(poor + Self.grades(threes.replacingOccurrences(of: "home_conditions: 3", with: "home_conditions: 4")))
+        // A child who is unwashed and poorly clothed at home still gets early help, with practical support.
+        let childUnmet = homeOnly.replacingOccurrences(of: "hygiene: 2", with: "hygiene: 3")
+            .replacingOccurrences(of: "clothing: 2", with: "clothing: 3")
+        let unmet = try evaluate(poor + Self.grades(childUnmet))
+        #expect(unmet.level == .earlyHelp)
+        #expect(unmet.actions.contains { $0.action == .practicalSupport })
+        let harm = try evaluate(poor + Self.grades(childUnmet.replacingOccurrences(of: "home_conditions: 3", with: "home_conditions: 4")))
         #expect(harm.level == .childInNeed)
+        #expect(harm.actions.contains { $0.action == .practicalSupport })
     }
 
     @Test("7. neglect is not explained away by disability: a disabled child with a 3 is a child in need")
