@@ -46,6 +46,48 @@ struct SafetyPrincipleTests {
         #expect(unknown.informationNeeded.contains { $0.fact == "domain.home_conditions" && $0.couldReach >= .childInNeed })
     }
 
+    @Test("1. an unknown exception never lowers the level: a home at 3 with the family's circumstances unrecorded is early help")
+    func unknownException() throws {
+        let unrecorded = Self.settled.replacingOccurrences(
+            of: "context: { poverty: false, parent_prioritises_child: true, compensatory_care: false }\n", with: "")
+        let result = try evaluate(unrecorded + Self.grades(Self.allTwos.replacingOccurrences(of: "home_conditions: 2", with: "home_conditions: 3")))
+        #expect(result.level == .earlyHelp)
+        #expect(result.provisional)
+        #expect(result.firedRules.first { $0.id == "NS-EH-01" }?.exceptionUnconfirmed == true)
+        #expect(result.informationNeeded.contains { $0.fact == "context.poverty" && $0.effect == .lower && $0.couldReach == .universal })
+    }
+
+    @Test("national lines sit where national definitions put them: absence at, one session below and one above 10% and 50%; re-referral within 12 months")
+    func nationalLines() throws {
+        func absence(_ missed: Int) throws -> Level {
+            let yaml = Self.settled.replacingOccurrences(of: "sessions_possible: 100, sessions_missed: 2", with: "sessions_possible: 380, sessions_missed: \(missed)")
+            return try evaluate(yaml + Self.grades(Self.allTwos)).level
+        }
+        // Persistent absence: 10% or more of possible sessions missed (attendance of exactly 90.0% counts).
+        #expect(try absence(37) == .universal)
+        #expect(try absence(38) == .earlyHelp)
+        #expect(try absence(39) == .earlyHelp)
+        // Severe absence: 50% or more missed.
+        #expect(try absence(189) == .earlyHelp)
+        #expect(try absence(190) == .childInNeed)
+        #expect(try absence(191) == .childInNeed)
+        // Re-referral: a referral within 12 months of the previous one.
+        func rereferral(_ previous: String) throws -> Level {
+            let yaml = Self.settled.replacingOccurrences(
+                of: "events: []", with: "events: [{ date: \(previous), kind: referral }, { date: 2026-10-01, kind: referral }]")
+            return try evaluate(yaml + Self.grades(Self.allTwos)).level
+        }
+        #expect(try rereferral("2025-10-02") == .childInNeed)
+        #expect(try rereferral("2025-10-01") == .childInNeed)
+        #expect(try rereferral("2025-09-30") == .universal)
+        // Each such rule cites the national definition it encodes.
+        let rules = try #require(Fixture.board?.rules)
+        for id in ["NS-EH-02", "NS-CIN-06"] {
+            #expect(rules.first { $0.id.value == id }?.source?.contains("Working together to improve school attendance") == true)
+        }
+        #expect(rules.first { $0.id.value == "NS-CIN-05" }?.source?.contains("re-referral") == true)
+    }
+
     @Test("1. an unseen child on a plan is itself a trigger")
     func unseenChild() throws {
         let yaml = Self.settled.replacingOccurrences(of: "plans: []", with: "plans: [{ level: child_in_need, start: 2026-06-01 }]")

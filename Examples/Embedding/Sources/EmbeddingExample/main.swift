@@ -27,6 +27,9 @@ let recommendation = evaluator.evaluate(facts, asOf: asOf)
 print("level: \(recommendation.level.rawValue) (\(recommendation.label))")
 print("provisional: \(recommendation.provisional)")
 print("fired: \(recommendation.firedRules.map(\.id).joined(separator: ", "))")
-for need in recommendation.informationNeeded.prefix(3) {
-    print("needed: \(need.question ?? need.fact) -> could reach \(need.couldReach.rawValue)")
+// Decisive items first: each answer alone could change the level. `effect` says which way.
+for need in recommendation.informationNeeded.filter(\.decisive).prefix(3) {
+    print("needed (\(need.effect.rawValue)): \(need.question) [\(need.fact)] -> \(need.couldReach.rawValue)")
 }
+let together = recommendation.informationNeeded.filter { !$0.decisive }.count
+print("unknown, deciding nothing on its own: \(together)")
