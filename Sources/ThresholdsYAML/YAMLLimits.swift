@@ -7,11 +7,11 @@ public struct YAMLLimits: Sendable, Hashable {
     /// The deepest nesting of lists and mappings (default 64).
     public var maxDepth: Int
     /// The most nodes a document may hold, counting every node an alias expands to (default
-    /// 100,000). This is what stops a "billion laughs" alias bomb.
+    /// 250,000, enough for a document of 10,000 rules). This is what stops a "billion laughs" alias bomb.
     public var maxNodes: Int
 
     /// Creates limits.
-    public init(maxBytes: Int = 4 << 20, maxDepth: Int = 64, maxNodes: Int = 100_000) {
+    public init(maxBytes: Int = 4 << 20, maxDepth: Int = 64, maxNodes: Int = 250_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes

@@ -110,10 +110,18 @@ private struct TreeBuilder {
     var diagnostics: [Diagnostic] = []
     var root: YAMLNode?
 
-    private enum Frame {
-        case sequence(items: [YAMLNode], start: SourceLocation, tag: String?, anchor: String?, firstNode: Int)
-        case mapping(entries: [YAMLNode.Mapping.Entry], pendingKey: YAMLNode?, seen: [String: SourceRange],
-                     start: SourceLocation, tag: String?, anchor: String?, firstNode: Int)
+    /// An open collection. Its contents are appended in place on the stack (`stack[last]`), never
+    /// through a copy, so building a list of n items is O(n), not O(n²).
+    private struct Frame {
+        let isMapping: Bool
+        var items: [YAMLNode] = []
+        var entries: [YAMLNode.Mapping.Entry] = []
+        var pendingKey: YAMLNode?
+        var seen: [String: SourceRange] = [:]
+        let start: SourceLocation
+        let tag: String?
+        let anchor: String?
+        let firstNode: Int
     }
 
     private var stack: [Frame] = []
@@ -191,26 +199,23 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             guard enter(at: start, end: end) else { return false }
             let tag = checkedTag(Self.optionalString(data.tag), at: start, end: end)
-            stack.append(.sequence(items: [], start: start, tag: tag,
-                                   anchor: Self.optionalString(data.anchor), firstNode: nodeCount))
+            stack.append(Frame(isMapping: false, start: start, tag: tag, anchor: Self.optionalString(data.anchor),
+                               firstNode: nodeCount))
             return true
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard enter(at: start, end: end) else { return false }
             let tag = checkedTag(Self.optionalString(data.tag), at: start, end: end)
-            stack.append(.mapping(entries: [], pendingKey: nil, seen: [:], start: start, tag: tag,
-                                  anchor: Self.optionalString(data.anchor), firstNode: nodeCount))
+            stack.append(Frame(isMapping: true, start: start, tag: tag, anchor: Self.optionalString(data.anchor),
+                               firstNode: nodeCount))
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            switch frame {
-            case let .sequence(items, start, tag, anchor, firstNode):
-                let node = YAMLNode.sequence(.init(items: items, tag: tag, range: SourceRange(start: start, end: end)))
-                return add(node, anchor: anchor, counting: 1, size: nodeCount - firstNode + 1)
-            case let .mapping(entries, _, _, start, tag, anchor, firstNode):
-                let node = YAMLNode.mapping(.init(entries: entries, tag: tag, range: SourceRange(start: start, end: end)))
-                return add(node, anchor: anchor, counting: 1, size: nodeCount - firstNode + 1)
-            }
+            let range = SourceRange(start: frame.start, end: end)
+            let node = frame.isMapping
+                ? YAMLNode.mapping(.init(entries: frame.entries, tag: frame.tag, range: range))
+                : YAMLNode.sequence(.init(items: frame.items, tag: frame.tag, range: range))
+            return add(node, anchor: frame.anchor, counting: 1, size: nodeCount - frame.firstNode + 1)
         default:
             return true
         }
@@ -240,30 +245,26 @@ private struct TreeBuilder {
             return false
         }
         if let anchor { anchors[anchor] = (node, size) }
-        guard let parent = stack.popLast() else {
+        guard let top = stack.indices.last else {
             root = node
             return true
         }
-        switch parent {
-        case .sequence(var items, let start, let tag, let parentAnchor, let firstNode):
-            items.append(node)
-            stack.append(.sequence(items: items, start: start, tag: tag, anchor: parentAnchor, firstNode: firstNode))
-        case .mapping(var entries, let pendingKey, var seen, let start, let tag, let parentAnchor, let firstNode):
-            if let key = pendingKey {
-                if case .scalar(let scalar) = key, let first = seen[scalar.value] {
-                    diagnostics.append(Diagnostic(
-                        YAMLDiagnostics.duplicateKey(scalar.value), file: source.path, range: scalar.range,
-                        notes: [DiagnosticNote("'\(scalar.value)' is first defined here", range: first)]))
-                } else {
-                    if case .scalar(let scalar) = key { seen[scalar.value] = scalar.range }
-                    entries.append(.init(key: key, value: node))
-                }
-                stack.append(.mapping(entries: entries, pendingKey: nil, seen: seen, start: start, tag: tag,
-                                      anchor: parentAnchor, firstNode: firstNode))
-            } else {
-                stack.append(.mapping(entries: entries, pendingKey: node, seen: seen, start: start, tag: tag,
-                                      anchor: parentAnchor, firstNode: firstNode))
-            }
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return true
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return true
+        }
+        stack[top].pendingKey = nil
+        if case .scalar(let scalar) = key, let first = stack[top].seen[scalar.value] {
+            diagnostics.append(Diagnostic(
+                YAMLDiagnostics.duplicateKey(scalar.value), file: source.path, range: scalar.range,
+                notes: [DiagnosticNote("'\(scalar.value)' is first defined here", range: first)]))
+        } else {
+            if case .scalar(let scalar) = key { stack[top].seen[scalar.value] = scalar.range }
+            stack[top].entries.append(.init(key: key, value: node))
         }
         return true
     }

@@ -92,6 +92,12 @@ struct ExampleBoardTests {
             seen.insert(op.rawValue)
             collect(left, into: &seen)
             collect(right, into: &seen)
+        case .chain(let first, let links):
+            collect(first, into: &seen)
+            for link in links {
+                seen.insert(link.op.rawValue)
+                collect(link.operand, into: &seen)
+            }
         case .membership(let value, let items, let negated):
             seen.insert(negated ? "membership-negated" : "membership")
             seen.insert("list")

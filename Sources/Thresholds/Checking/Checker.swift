@@ -122,6 +122,7 @@ public struct Checker {
         case .name(let path): path.count == 1 ? [path[0]] : []
         case .not(let inner): names(in: inner)
         case .binary(_, let left, let right): names(in: left) + names(in: right)
+        case .chain(let first, let links): names(in: first) + links.flatMap { names(in: $0.operand) }
         case .membership(let value, let items, _): names(in: value) + items.flatMap { names(in: $0) }
         case .list(let items): items.flatMap { names(in: $0) }
         case .call(_, let arguments):
@@ -163,6 +164,20 @@ public struct Checker {
             return .boolean
         case .binary(let op, let left, let right):
             return binary(op, left, right, inDomainFilter: inDomainFilter)
+        case .chain(let first, let links):
+            if let op = links.first?.op, op == .and || op == .or {
+                expectBoolean(first, inDomainFilter: inDomainFilter)
+                for link in links { expectBoolean(link.operand, inDomainFilter: inDomainFilter) }
+                return .boolean
+            }
+            // Arithmetic, left to right: `a - b + c` is `(a - b) + c`.
+            var type = typeOf(first, inDomainFilter: inDomainFilter)
+            var range = first.range
+            for link in links {
+                type = arithmetic(link.op, type, range, link.operand, inDomainFilter: inDomainFilter)
+                range = range.union(link.operand.range)
+            }
+            return type
         case .membership(let value, let items, _):
             let valueType = typeOf(value, inDomainFilter: inDomainFilter)
             for item in items { _ = comparable(valueType, item, inDomainFilter: inDomainFilter) }
@@ -242,19 +257,24 @@ public struct Checker {
             _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
             return .boolean
         case .add, .subtract, .multiply, .divide:
-            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
-            let rightType = typeOf(right, inDomainFilter: inDomainFilter)
-            if leftType == .error || rightType == .error { return .error }
-            if leftType.isNumeric, rightType.isNumeric {
-                return op == .divide || leftType == .number || rightType == .number ? .number : .integer
-            }
-            if op == .add || op == .subtract {
-                if leftType == .date, rightType == .duration { return .date }
-                if leftType == .duration, rightType == .duration { return .duration }
-                if op == .subtract, leftType == .date, rightType == .date { return .duration }
-            }
-            return mismatch("'\(op.rawValue)' cannot combine \(leftType) and \(rightType)", left.range.union(right.range))
+            return arithmetic(op, typeOf(left, inDomainFilter: inDomainFilter), left.range, right, inDomainFilter: inDomainFilter)
         }
+    }
+
+    /// The type of `left op right`, for an arithmetic operator, given the left side's type.
+    private mutating func arithmetic(_ op: BinaryOperator, _ leftType: ValueType, _ leftRange: SourceRange, _ right: RuleExpression,
+                                     inDomainFilter: Bool) -> ValueType {
+        let rightType = typeOf(right, inDomainFilter: inDomainFilter)
+        if leftType == .error || rightType == .error { return .error }
+        if leftType.isNumeric, rightType.isNumeric {
+            return op == .divide || leftType == .number || rightType == .number ? .number : .integer
+        }
+        if op == .add || op == .subtract {
+            if leftType == .date, rightType == .duration { return .date }
+            if leftType == .duration, rightType == .duration { return .duration }
+            if op == .subtract, leftType == .date, rightType == .date { return .duration }
+        }
+        return mismatch("'\(op.rawValue)' cannot combine \(leftType) and \(rightType)", leftRange.union(right.range))
     }
 
     /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
@@ -353,6 +373,7 @@ public struct Checker {
         case .name(let path): [path]
         case .not(let inner): paths(in: inner)
         case .binary(_, let left, let right): paths(in: left) + paths(in: right)
+        case .chain(let first, let links): paths(in: first) + links.flatMap { paths(in: $0.operand) }
         case .membership(let value, let items, _): paths(in: value) + items.flatMap { paths(in: $0) }
         case .list(let items): items.flatMap { paths(in: $0) }
         default: []

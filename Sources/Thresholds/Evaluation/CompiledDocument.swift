@@ -12,9 +12,11 @@ struct CompiledExpression: Sendable {
         /// A domain's grade that `streak`/`oscillating` may set per assessment.
         case domainGrade(String, StandardFact)
         case not(CompiledExpression)
-        case logical(BinaryOperator, CompiledExpression, CompiledExpression)
+        /// `a and b and c …` or `a or b or c …`, flat.
+        case logical(BinaryOperator, [CompiledExpression])
         case compare(BinaryOperator, CompiledExpression, CompiledExpression)
-        case arithmetic(BinaryOperator, CompiledExpression, CompiledExpression)
+        /// `a + b - c …`, left to right, flat.
+        case arithmetic(CompiledExpression, [(BinaryOperator, CompiledExpression)])
         case membership(CompiledExpression, [CompiledExpression], negated: Bool)
         case list([CompiledExpression])
         case count(EventQuery, window: CompiledExpression?)
@@ -99,13 +101,12 @@ private struct Compiler {
         case .membership(let value, let items, let negated):
             return .membership(compile(value, inFilter: inFilter), items.map { compile($0, inFilter: inFilter) }, negated: negated)
         case .binary(let op, let left, let right):
-            let l = compile(left, inFilter: inFilter)
-            let r = compile(right, inFilter: inFilter)
-            switch op {
-            case .and, .or: return .logical(op, l, r)
-            case .add, .subtract, .multiply, .divide: return .arithmetic(op, l, r)
-            default: return .compare(op, l, r)
+            return .compare(op, compile(left, inFilter: inFilter), compile(right, inFilter: inFilter))
+        case .chain(let first, let links):
+            if let op = links.first?.op, op == .and || op == .or {
+                return .logical(op, [compile(first, inFilter: inFilter)] + links.map { compile($0.operand, inFilter: inFilter) })
             }
+            return .arithmetic(compile(first, inFilter: inFilter), links.map { ($0.op, compile($0.operand, inFilter: inFilter)) })
         case .call(let name, let arguments):
             guard let argument = arguments.first else { return .invalid }
             return call(name.value, argument, inFilter: inFilter)

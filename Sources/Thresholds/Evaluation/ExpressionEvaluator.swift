@@ -95,8 +95,11 @@ struct ExpressionEvaluator {
             let left = evaluate(value)
             let found = Truth.any(items.map { compare(left, .equal, evaluate($0)) })
             return (negated ? found.negated : found).value
-        case .logical(let op, let left, let right): return logical(op, left, right)
-        case .arithmetic(let op, let left, let right): return arithmetic(op, evaluate(left), evaluate(right))
+        case .logical(let op, let parts): return logical(op, parts)
+        case .arithmetic(let first, let rest):
+            var value = evaluate(first)
+            for (op, operand) in rest { value = arithmetic(op, value, evaluate(operand)) }
+            return value
         case .compare(let op, let left, let right):
             let leftValue = evaluate(left)
             return compare(leftValue, op, evaluate(right)).value
@@ -141,26 +144,33 @@ struct ExpressionEvaluator {
         return explanation.result.value
     }
 
-    /// `and`/`or` in Kleene logic. Facts read by a side that did not decide the result are
-    /// dropped when the other side decided it, so they are not listed as needed.
-    private mutating func logical(_ op: BinaryOperator, _ left: CompiledExpression, _ right: CompiledExpression) -> Value {
-        let start = readings.count
-        let leftTruth = Truth(evaluate(left).truth)
-        let middle = readings.count
-        let rightTruth = Truth(evaluate(right).truth)
+    /// `and`/`or` over any number of parts, in Kleene logic, in one pass. When a part decides
+    /// the result (a false part of an `and`, a true part of an `or`), only that part's readings
+    /// are kept, so facts read by parts that did not decide are not listed as needed. When two or
+    /// more parts of an `and` wait on different answers, no single answer decides it.
+    private mutating func logical(_ op: BinaryOperator, _ parts: [CompiledExpression]) -> Value {
         let decisive: Truth = op == .and ? .false : .true
-        let result = op == .and ? Truth.all([leftTruth, rightTruth]) : Truth.any([leftTruth, rightTruth])
-        if op == .and, leftTruth == .unknown, rightTruth == .unknown {
-            // Both sides wait on answers: unless one answer decides both, none decides alone.
-            let answers = Set(readings[start...].filter { !$0.known && $0.needed }.map(\.answerKey))
-            if answers.count > 1 { for index in start..<readings.count { readings[index].decisive = false } }
+        let start = readings.count
+        var truths: [Truth] = []
+        truths.reserveCapacity(parts.count)
+        var decidingPart: Range<Int>?
+        var unknownAnswers: Set<String> = []
+        for part in parts {
+            let partStart = readings.count
+            let truth = Truth(evaluate(part).truth)
+            truths.append(truth)
+            if truth == decisive, decidingPart == nil { decidingPart = partStart..<readings.count }
+            if truth == .unknown {
+                for reading in readings[partStart...] where !reading.known && reading.needed { unknownAnswers.insert(reading.answerKey) }
+            }
         }
-        if result == decisive {
-            let leftReadings = Array(readings[start..<middle])
-            let rightReadings = Array(readings[middle...])
+        let result = op == .and ? Truth.all(truths) : Truth.any(truths)
+        if result == decisive, let deciding = decidingPart {
+            let kept = Array(readings[deciding])
             readings.removeSubrange(start...)
-            if leftTruth == decisive { readings += leftReadings }
-            if rightTruth == decisive && leftTruth != decisive { readings += rightReadings }
+            readings += kept
+        } else if op == .and, result == .unknown, unknownAnswers.count > 1 {
+            for index in start..<readings.count { readings[index].decisive = false }
         }
         return result.value
     }

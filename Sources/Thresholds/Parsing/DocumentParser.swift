@@ -23,7 +23,13 @@ public struct DocumentParser {
     static let levelsNote = "the engine's levels are universal, early_help, child_in_need, child_protection and "
         + "pre_proceedings; give them the board's own names under 'levels:' with 'label' and 'band'"
 
+    /// The most expression terms one document may hold, over all its conditions: with the YAML
+    /// limits, this bounds the work any document can ask of the checker and the evaluator.
+    public static let maxTerms = 100_000
+
     private var reader: NodeReader
+    private var terms = 0
+    private var reportedTooManyTerms = false
 
     private init(source: SourceText) {
         reader = NodeReader(source: source)
@@ -282,11 +288,11 @@ public struct DocumentParser {
                 return nil
             }
             return Located(.level(level), range: scalar.range)
-        case .binary(let op, let left, let right) where op == .add || op == .subtract:
-            guard case .name(["current_plan"]) = left.kind, case .integer(let steps) = right.kind, (1...4).contains(steps) else {
-                break
-            }
-            return Located(.relativeToCurrentPlan(offset: op == .add ? steps : -steps), range: scalar.range)
+        case .chain(let left, let links) where links.count == 1 && (links[0].op == .add || links[0].op == .subtract):
+            guard case .name(["current_plan"]) = left.kind, case .integer(let steps) = links[0].operand.kind,
+                  (1...4).contains(steps)
+            else { break }
+            return Located(.relativeToCurrentPlan(offset: links[0].op == .add ? steps : -steps), range: scalar.range)
         default:
             break
         }
@@ -432,6 +438,12 @@ public struct DocumentParser {
         }
         switch ExpressionParser.parse(scalar.value, locations: locations) {
         case .success(let expression):
+            terms += expression.termCount
+            if terms > Self.maxTerms, !reportedTooManyTerms {
+                reportedTooManyTerms = true
+                reader.report(ParserDiagnostics.tooManyTerms(Self.maxTerms), scalar.range)
+                return nil
+            }
             return expression
         case .failure(let error):
             let start = locations[min(error.start, locations.count - 1)]

@@ -52,6 +52,7 @@ enum DiagnosticMessageRef: Sendable, Equatable {
     case fractionalDuration
     case unknownUnit(String, suggestion: String)
     case tooDeep(Int)
+    case tooLong(Int)
 }
 
 /// Splits an expression string into tokens.

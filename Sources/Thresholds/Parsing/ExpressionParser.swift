@@ -6,6 +6,9 @@ import ThresholdsDiagnostics
 struct ExpressionParser {
     /// The deepest nesting of parentheses, lists, calls and `not` accepted.
     static let maxDepth = 64
+    /// The most operands (names, numbers, calls…) one expression may have. Real criteria have a
+    /// few dozen; the limit keeps hostile input from costing unbounded work.
+    static let maxTerms = 1_000
     /// Words with a meaning of their own in expressions; they cannot name facts.
     static let reservedWords: Set<String> = ["and", "or", "not", "in", "last", "where", "true", "false"]
 
@@ -13,6 +16,7 @@ struct ExpressionParser {
     private let locations: [SourceLocation]
     private var position = 0
     private var depth = 0
+    private var terms = 0
 
     private init(tokens: [Token], locations: [SourceLocation]) {
         self.tokens = tokens
@@ -55,13 +59,14 @@ struct ExpressionParser {
         _ operators: [String: BinaryOperator],
         operand: (inout ExpressionParser) throws(ExpressionSyntaxError) -> RuleExpression
     ) throws(ExpressionSyntaxError) -> RuleExpression {
-        var left = try operand(&self)
+        let first = try operand(&self)
+        var links: [ChainLink] = []
         while let op = binaryOperator(current, in: operators) {
             advance()
-            let right = try operand(&self)
-            left = RuleExpression(.binary(op, left, right), range: left.range.union(right.range))
+            links.append(ChainLink(op, try operand(&self)))
         }
-        return left
+        guard let last = links.last else { return first }
+        return RuleExpression(.chain(first, links), range: first.range.union(last.operand.range))
     }
 
     private func binaryOperator(_ token: Token, in operators: [String: BinaryOperator]) -> BinaryOperator? {
@@ -124,6 +129,10 @@ struct ExpressionParser {
 
     private mutating func parsePrimary() throws(ExpressionSyntaxError) -> RuleExpression {
         let token = current
+        terms += 1
+        if terms > Self.maxTerms {
+            throw ExpressionSyntaxError(message: .tooLong(Self.maxTerms), start: token.start, end: token.end)
+        }
         switch token.kind {
         case .integer(let value):
             advance()

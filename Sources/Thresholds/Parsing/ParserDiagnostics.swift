@@ -59,6 +59,10 @@ package enum ParserDiagnostics {
     package static func notAMapping(_ found: String) -> DiagnosticMessage {
         .init("document.not-a-mapping", .error, "a threshold document must be a mapping with keys such as 'board' and 'rules', but this file holds \(found)")
     }
+    package static func tooManyTerms(_ limit: Int) -> DiagnosticMessage {
+        .init("document.too-many-terms", .error,
+              "the document's conditions hold more than \(limit) terms in all; split it into smaller documents")
+    }
     package static func unknownAction(_ name: String) -> DiagnosticMessage {
         .init("document.unknown-action", .error, "unknown action '\(name)'")
     }
@@ -105,6 +109,9 @@ package enum ParserDiagnostics {
             .init("expression.unknown-unit", .error, "unknown unit '\(word)' after a number; did you mean '\(suggestion)'?")
         case .tooDeep(let limit):
             .init("expression.too-deep", .error, "this expression nests more than \(limit) levels deep")
+        case .tooLong(let limit):
+            .init("expression.too-long", .error,
+                  "this expression has more than \(limit) terms; name parts of it as definitions and combine those")
         }
     }
 }

@@ -31,6 +31,11 @@ extension RuleExpression: CustomStringConvertible {
             let own = Self.precedence(op)
             let text = left.render(parentPrecedence: own) + " \(op.rawValue) " + right.render(parentPrecedence: own + 1)
             return parentPrecedence > own ? "(\(text))" : text
+        case .chain(let first, let links):
+            let own = links.first.map { Self.precedence($0.op) } ?? 0
+            var text = first.render(parentPrecedence: own)
+            for link in links { text += " \(link.op.rawValue) " + link.operand.render(parentPrecedence: own + 1) }
+            return parentPrecedence > own ? "(\(text))" : text
         case .membership(let value, let items, let negated):
             let text = value.render(parentPrecedence: 5) + (negated ? " not in [" : " in [")
                 + items.map { $0.render(parentPrecedence: 0) }.joined(separator: ", ") + "]"

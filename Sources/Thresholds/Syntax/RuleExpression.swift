@@ -25,8 +25,12 @@ public struct RuleExpression: Sendable, Hashable {
         case qualified([String], qualifiers: [Located<String>])
         /// `not x`.
         case not(RuleExpression)
-        /// `a op b`.
+        /// `a op b` for a comparison (`==`, `<` …), which does not chain.
         case binary(BinaryOperator, RuleExpression, RuleExpression)
+        /// `a op b op c …`: a chain of the left-associative operators of one precedence (`or`;
+        /// `and`; `+ -`; `* /`), kept flat however long it is, so that no pass over an expression
+        /// recurses along it. `a - b + c` is `(a - b) + c`.
+        case chain(RuleExpression, [ChainLink])
         /// `x in [a, b]`, or `x not in [a, b]` when `negated`.
         case membership(RuleExpression, [RuleExpression], negated: Bool)
         /// `[a, b]`.
@@ -44,6 +48,31 @@ public struct RuleExpression: Sendable, Hashable {
     public init(_ kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
+    }
+
+    /// How many operands (names, literals, calls) the expression has, counted with an explicit
+    /// stack rather than recursion.
+    public var termCount: Int {
+        var count = 0
+        var stack = [self]
+        while let next = stack.popLast() {
+            switch next.kind {
+            case .boolean, .integer, .number, .string, .date, .duration, .name, .qualified: count += 1
+            case .not(let inner): stack.append(inner)
+            case .binary(_, let left, let right): stack += [left, right]
+            case .chain(let first, let links): stack.append(first); stack += links.map(\.operand)
+            case .membership(let value, let items, _): stack.append(value); stack += items
+            case .list(let items): stack += items
+            case .call(_, let arguments):
+                count += 1
+                for argument in arguments {
+                    stack.append(argument.value)
+                    if let filter = argument.filter { stack.append(filter) }
+                    if let window = argument.window { stack.append(window) }
+                }
+            }
+        }
+        return count
     }
 
     /// Compares the values only; where they were written does not count.
@@ -64,6 +93,20 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
         default: false
         }
+    }
+}
+
+/// One link of a ``RuleExpression/Kind/chain(_:_:)``: an operator and the operand after it.
+public struct ChainLink: Sendable, Hashable {
+    /// The operator before the operand.
+    public var op: BinaryOperator
+    /// The operand.
+    public var operand: RuleExpression
+
+    /// Creates a link.
+    public init(_ op: BinaryOperator, _ operand: RuleExpression) {
+        self.op = op
+        self.operand = operand
     }
 }
 

@@ -23,6 +23,9 @@ private func dump(_ expression: RuleExpression) -> String {
         return path.joined(separator: ".") + "[" + qualifiers.map(\.value).joined(separator: ",") + "]"
     case .not(let inner): return "(not \(dump(inner)))"
     case .binary(let op, let left, let right): return "(\(dump(left)) \(op.rawValue) \(dump(right)))"
+    case .chain(let first, let links):
+        // Shown grouped to the left, as the chain means.
+        return links.reduce(dump(first)) { "(\($0) \($1.op.rawValue) \(dump($1.operand)))" }
     case .membership(let value, let items, let negated):
         return "(\(dump(value)) \(negated ? "not in" : "in") [\(items.map(dump).joined(separator: ", "))])"
     case .list(let items): return "[" + items.map(dump).joined(separator: ", ") + "]"
@@ -83,7 +86,10 @@ struct ExpressionParserTests {
     @Test("ranges cover each sub-expression exactly")
     func ranges() throws {
         let expression = try parse("domain.hygiene >= 3 and count(referral in last 6 months) > 1").get()
-        guard case .binary(.and, let left, let right) = expression.kind else { Issue.record("shape"); return }
+        guard case .chain(let left, let links) = expression.kind, links.count == 1, links[0].op == .and else {
+            Issue.record("shape"); return
+        }
+        let right = links[0].operand
         #expect(left.range.start.column == 1)
         #expect(left.range.end.column == 20)
         #expect(right.range.start.column == 25)
