@@ -1,8 +1,7 @@
 // swift-tools-version:6.1
-// A libFuzzer target for the document loader, kept out of the shipped package.
-// Build and run (see README.md here):
-//   swift build -c release --sanitize fuzzer --sanitize address
-//   .build/release/FuzzDocumentLoader -max_total_time=120 corpus/
+// libFuzzer targets for every input kind, kept out of the shipped package: threshold documents,
+// case files (YAML and JSON), fixture files and expression strings. Build, seed and run them
+// all with ./run.sh (see README.md here).
 import Foundation
 import PackageDescription
 
@@ -14,11 +13,13 @@ let package = Package(
     name: "ThresholdsFuzz",
     dependencies: [.package(path: "..")],
     targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "Thresholds", package: parentIdentity)]),
+    ] + ["FuzzDocumentLoader", "FuzzCaseFile", "FuzzFixtureFile", "FuzzExpression"].map { name in
         .executableTarget(
-            name: "FuzzDocumentLoader",
-            dependencies: [.product(name: "Thresholds", package: parentIdentity)],
+            name: name,
+            dependencies: ["FuzzSupport", .product(name: "Thresholds", package: parentIdentity)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
-    ],
+        )
+    },
     swiftLanguageModes: [.v6]
 )

@@ -41,6 +41,11 @@ public struct CaseLoader: Sendable {
         finish(YAMLLoader(limits: limits).load(text, path: path))
     }
 
+    /// Loads case bytes held in memory (invalid UTF-8 is a diagnostic); `path` names them.
+    public func load(bytes: [UInt8], path: String) -> LoadedCase {
+        finish(YAMLLoader(limits: limits).load(bytes, path: path))
+    }
+
     private func finish(_ yaml: YAMLDocument) -> LoadedCase {
         var parser = CaseParser(source: yaml.source)
         var facts: CaseFacts?

@@ -39,8 +39,18 @@ public struct FixtureLoader: Sendable {
         return paths.map { load($0, documents: &documents) }
     }
 
+    /// Loads fixture text held in memory as if it were the file at `path` (so `rules:` and
+    /// `case:` resolve from that file's folder), reusing the threshold documents in `documents`,
+    /// keyed by resolved path, and adding those it loads.
+    public func load(bytes: [UInt8], path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
+        load(YAMLLoader().load(bytes, path: path), path: path, documents: &documents)
+    }
+
     private func load(_ path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
-        let yaml = YAMLLoader().load(contentsOf: path)
+        load(YAMLLoader().load(contentsOf: path), path: path, documents: &documents)
+    }
+
+    private func load(_ yaml: YAMLDocument, path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
         var reader = NodeReader(source: yaml.source)
         var sources = [path: yaml.source]
         var diagnostics = yaml.diagnostics
