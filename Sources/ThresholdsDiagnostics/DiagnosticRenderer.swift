@@ -18,12 +18,34 @@ public struct DiagnosticRenderer: Sendable {
         self.colored = colored
     }
 
+    /// The most diagnostics shown for one file; the rest are counted, as compilers limit errors,
+    /// so that a hostile file cannot turn a few kilobytes of input into gigabytes of output.
+    public static let perFileLimit = 200
+
+    /// The widest source excerpt shown, in Unicode scalars; a longer line is shown as a window
+    /// around the problem, marked with `…` where it is cut.
+    public static let excerptWidth = 160
+
     /// Renders diagnostics in presentation order (file, line, column, id), each followed by its
-    /// source excerpt (when the file's text is among `sources`), notes and fix-its.
+    /// source excerpt (when the file's text is among `sources`), notes and fix-its; at most
+    /// ``perFileLimit`` for one file.
     public func render(_ diagnostics: [Diagnostic], sources: [String: SourceText]) -> String {
-        diagnostics.sorted(by: Diagnostic.presentationOrder)
-            .map { render($0, source: sources[$0.file]) }
-            .joined()
+        var out = ""
+        var shown: [String: Int] = [:]
+        var omitted: [(file: String, count: Int)] = []
+        for diagnostic in diagnostics.sorted(by: Diagnostic.presentationOrder) {
+            let count = shown[diagnostic.file, default: 0]
+            guard count < Self.perFileLimit else {
+                if omitted.last?.file == diagnostic.file { omitted[omitted.count - 1].count += 1 } else { omitted.append((diagnostic.file, 1)) }
+                continue
+            }
+            shown[diagnostic.file] = count + 1
+            out += render(diagnostic, source: sources[diagnostic.file])
+        }
+        for (file, count) in omitted {
+            out += "\(file): \(count) more \(count == 1 ? "diagnostic" : "diagnostics") not shown (the first \(Self.perFileLimit) are)\n"
+        }
+        return out
     }
 
     /// Renders one diagnostic; `source` is the text of its file, when available.
@@ -35,8 +57,8 @@ public struct DiagnosticRenderer: Sendable {
             + bold(diagnostic.message) + " [\(diagnostic.id)]\n"
         let gutterWidth = max(3, String(diagnostic.range?.start.line ?? 0).count)
         let blank = String(repeating: " ", count: gutterWidth + 1)
-        if let range = diagnostic.range, let source, let line = source.line(range.start.line) {
-            out += Self.excerpt(line: line, number: range.start.line, range: range, gutterWidth: gutterWidth,
+        if let range = diagnostic.range, let source, let window = Self.window(source, range) {
+            out += Self.excerpt(line: window.text, number: range.start.line, range: window.range, gutterWidth: gutterWidth,
                                 caret: { colored ? "\u{1B}[1;32m\($0)\u{1B}[0m" : $0 })
         }
         for note in diagnostic.notes {
@@ -51,6 +73,46 @@ public struct DiagnosticRenderer: Sendable {
             out += "\(blank)= fix-it: \(fixIt.message)\n"
         }
         return out
+    }
+
+    /// The part of the range's first line to show, and the range shifted to it: the whole line
+    /// when it is short, otherwise ``excerptWidth`` scalars around the start of the range, cut
+    /// with `…`. Only that window of bytes is read, whatever the line's length.
+    static func window(_ source: SourceText, _ range: SourceRange) -> (text: String, range: SourceRange)? {
+        let number = range.start.line
+        guard number >= 1, number <= source.lineStarts.count else { return nil }
+        let bytes = source.bytes
+        let lineStart = source.lineStarts[number - 1]
+        var lineEnd = number < source.lineStarts.count ? source.lineStarts[number] : bytes.count
+        while lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\n") || bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let maxBytes = Self.excerptWidth * 4
+        guard lineEnd - lineStart > Self.excerptWidth else { return source.line(number).map { ($0, range) } }
+        // Scalars before the caret: a third of the window; the rest after it.
+        let anchor = min(max(range.start.offset, lineStart), lineEnd)
+        var from = anchor
+        var before = 0
+        while from > lineStart, before < Self.excerptWidth / 3 {
+            from -= 1
+            while from > lineStart, bytes[from] & 0xC0 == 0x80 { from -= 1 }  // back to a scalar's first byte
+            before += 1
+        }
+        var to = anchor
+        var after = 0
+        while to < lineEnd, after < Self.excerptWidth - before, to - from < maxBytes {
+            to += SourceText.width(ofScalarStartingWith: bytes[to])
+            after += 1
+        }
+        to = min(to, lineEnd)
+        let cutStart = from > lineStart
+        let cutEnd = to < lineEnd
+        let text = (cutStart ? "…" : "") + String(decoding: bytes[from..<to], as: UTF8.self) + (cutEnd ? "…" : "")
+        // Columns in the window: the range's start sits `before` scalars in, after any `…`.
+        let startColumn = before + 1 + (cutStart ? 1 : 0)
+        let visibleEnd = range.end.line == range.start.line
+            ? min(range.end.column - range.start.column, after) : after
+        let start = SourceLocation(line: number, column: startColumn, offset: range.start.offset)
+        let end = SourceLocation(line: number, column: startColumn + max(visibleEnd, 1), offset: range.end.offset)
+        return (text, SourceRange(start: start, end: end))
     }
 
     /// The source line under a gutter, then a caret line underlining the range (to the end of the

@@ -53,6 +53,24 @@ public struct SourceText: Sendable {
         return SourceLocation(line: lineNumber, column: scalarColumn, offset: min(offset, bytes.count))
     }
 
+    /// The location of a 1-based line and a 1-based scalar column, scanning forward from `hint`
+    /// when it is an earlier point of the same line: locations asked for in order then cost
+    /// O(distance) each rather than O(column), so a file of one very long line is read in
+    /// linear time.
+    public func location(line: Int, column: Int, after hint: SourceLocation?) -> SourceLocation {
+        guard let hint, hint.line == line, hint.column <= column, line >= 1, line <= lineStarts.count else {
+            return location(line: line, column: column)
+        }
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        var offset = hint.offset
+        var scalarColumn = hint.column
+        while scalarColumn < column, offset < end, bytes[offset] != UInt8(ascii: "\n") {
+            offset += SourceText.width(ofScalarStartingWith: bytes[offset])
+            scalarColumn += 1
+        }
+        return SourceLocation(line: line, column: scalarColumn, offset: min(offset, bytes.count))
+    }
+
     /// The location of a 0-based UTF-8 byte offset.
     public func location(offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)

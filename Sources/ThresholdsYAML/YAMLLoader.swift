@@ -31,16 +31,15 @@ public struct YAMLLoader: Sendable {
     /// Loads a file, reading at most `limits.maxBytes + 1` bytes of it.
     public func load(contentsOf path: String) -> YAMLDocument {
         let empty = SourceText(path: path, bytes: [])
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return YAMLDocument(source: empty, root: nil, diagnostics: [
-                Diagnostic(YAMLDiagnostics.unreadable("no such file"), file: path, range: nil)
-            ])
-        }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = isDirectory.boolValue ? "it is a directory" : "permission denied"
+        // Only a regular file is opened: a FIFO would block, a directory or device cannot be read.
+        if let reason = FileCheck.problem(at: path) {
             return YAMLDocument(source: empty, root: nil, diagnostics: [
                 Diagnostic(YAMLDiagnostics.unreadable(reason), file: path, range: nil)
+            ])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return YAMLDocument(source: empty, root: nil, diagnostics: [
+                Diagnostic(YAMLDiagnostics.unreadable("permission denied"), file: path, range: nil)
             ])
         }
         defer { try? handle.close() }
@@ -306,8 +305,14 @@ private struct TreeBuilder {
     }
 
     /// Converts libyaml's 0-based mark (line and column in characters) once, here.
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        source.location(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    /// The last location computed: libyaml's marks arrive nearly in order, so each is found by
+    /// scanning on from the previous one rather than from the start of its line.
+    private var cursor: SourceLocation?
+
+    private mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
+        let found = source.location(line: Int(mark.line) + 1, column: Int(mark.column) + 1, after: cursor)
+        cursor = found
+        return found
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {

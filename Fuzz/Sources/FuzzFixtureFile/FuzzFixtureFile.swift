@@ -16,7 +16,7 @@ nonisolated(unsafe) private var documents: [String: LoadedDocument] = [:]  // li
 public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> CInt {
     Repository.prepare()
     var primer = documents
-    _ = FixtureLoader().load(bytes: Array("fixtures: 1\nrules: ../../Rules/northshire-neglect.yaml\ncases: []\n".utf8),
+    _ = FixtureLoader(root: Repository.root.path).load(bytes: Array("fixtures: 1\nrules: ../../Rules/northshire-neglect.yaml\ncases: []\n".utf8),
                              path: Repository.root.appendingPathComponent("Examples/fixtures/fuzz.yaml").path, documents: &primer)
     documents = primer
     Repository.releaseAtExit { documents = [:] }
@@ -27,7 +27,7 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMutabl
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let path = Repository.root.appendingPathComponent("Examples/fixtures/fuzz.yaml").path
-    let loaded = FixtureLoader().load(bytes: bytes, path: path, documents: &documents)
+    let loaded = FixtureLoader(root: Repository.root.path).load(bytes: bytes, path: path, documents: &documents)
     _ = DiagnosticRenderer().render(loaded.diagnostics, sources: loaded.sources)
     guard let suite = loaded.suite else { return 0 }
     let report = FixtureRunner().run(suite)

@@ -1,10 +1,21 @@
 /// The facts of one case as the rules see them at one as-of date: every derived quantity
 /// (ages, attendance, time on plan, event streams, latest grades) is computed here, once, and
 /// nowhere else.
-struct CaseContext: Sendable {
+///
+/// Event streams and grade histories are computed at most once per evaluation, however many
+/// rules read them, so the cost of evaluating a case is the size of its record plus the size of
+/// the document, not their product. A context belongs to one evaluation on one thread.
+struct CaseContext {
     let facts: CaseFacts
     let asOf: LocalDate
     let declarations: [String: FactDeclaration]
+    private let memo = Memo()
+
+    /// What one evaluation has already derived.
+    private final class Memo {
+        var streams: [EventQuery: EventStream] = [:]
+        var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
+    }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration]) {
         self.facts = facts
@@ -185,10 +196,13 @@ struct CaseContext: Sendable {
     /// A domain's assessed grades up to the as-of date, oldest first. The last verified grade
     /// stands until a later assessment supersedes it.
     func history(_ domain: String) -> [(date: LocalDate, grade: Int)] {
-        (facts.assessments ?? [])
+        if let known = memo.histories[domain] { return known }
+        let history: [(date: LocalDate, grade: Int)] = (facts.assessments ?? [])
             .filter { $0.date <= asOf }
-            .compactMap { assessment in assessment.grades[domain].map { (assessment.date, $0) } }
+            .compactMap { assessment -> (date: LocalDate, grade: Int)? in assessment.grades[domain].map { (assessment.date, $0) } }
             .sorted { $0.date < $1.date }
+        memo.histories[domain] = history
+        return history
     }
 
     func latestGrade(_ domain: String) -> Int? { history(domain).last?.grade }
@@ -209,6 +223,13 @@ struct CaseContext: Sendable {
     /// record it is drawn from is unknown: the dates are then only those known from elsewhere
     /// (a school's last day of attendance, say), so the true count is at least theirs.
     func events(_ query: EventQuery) -> EventStream {
+        if let known = memo.streams[query] { return known }
+        let stream = derive(query)
+        memo.streams[query] = stream
+        return stream
+    }
+
+    private func derive(_ query: EventQuery) -> EventStream {
         var dates: [LocalDate] = []
         var complete = true
         func take(_ list: [LocalDate]?) {
@@ -264,8 +285,21 @@ struct CaseContext: Sendable {
     }
 }
 
-/// The dates of one event stream, and whether the record behind it is known in full.
+/// The dates of one event stream, oldest first, and whether the record behind it is known in full.
 struct EventStream: Sendable {
     let dates: [LocalDate]
     let complete: Bool
+
+    /// How many dates fall on or after the day numbered `earliest` (all when `nil`), found by
+    /// binary search in the sorted dates.
+    func count(since earliest: Int?) -> Int {
+        guard let earliest else { return dates.count }
+        var low = 0
+        var high = dates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[middle].dayNumber < earliest { low = middle + 1 } else { high = middle }
+        }
+        return dates.count - low
+    }
 }

@@ -186,7 +186,7 @@ struct ExpressionEvaluator {
     private mutating func count(_ query: EventQuery, window: CompiledExpression?) -> Value {
         let stream = context.events(query)
         guard let earliest = windowStart(window) else { return .unknown }
-        let inWindow = Double(stream.dates.filter { date in earliest.map { date.dayNumber >= $0 } ?? true }.count)
+        let inWindow = Double(stream.count(since: earliest))
         guard stream.complete else {
             readings.append(Reading(name: query.record, value: .unknown))
             return .range(inWindow, .infinity)

@@ -23,8 +23,28 @@ public struct FixtureLoader: Sendable {
     static let expectKeys = ["level", "acceptable", "unsafe", "provisional", "fired", "not_fired", "information_needed",
                              "actions", "must_mention"]
 
-    /// Creates a loader.
-    public init() {}
+    /// The folder that the files a fixture file names (`rules:`, `case:`) must lie inside, once
+    /// `..` and symbolic links are resolved: the current directory unless given. A fixture file
+    /// handed over by a third party cannot then make the tool read, and quote in its diagnostics,
+    /// a file elsewhere on the machine.
+    public var root: String
+    /// Whether files outside ``root`` may be read (the user asked for it).
+    public var allowOutsideRoot: Bool
+
+    /// Creates a loader confined to `root` (default: the current directory).
+    public init(root: String? = nil, allowOutsideRoot: Bool = false) {
+        self.root = root ?? FileManager.default.currentDirectoryPath
+        self.allowOutsideRoot = allowOutsideRoot
+    }
+
+    /// Whether a file a fixture names may be read; reports why not at `node` when it may not.
+    private func allowed(_ path: String, _ node: YAMLNode, _ reader: inout NodeReader) -> Bool {
+        guard !allowOutsideRoot, !FileCheck.isInside(path, root: root) else { return true }
+        reader.report(FixtureDiagnostics.outsideRoot(path, root: root), node.range,
+                      notes: [DiagnosticNote("files a fixture file names must lie inside the root; "
+                                             + "give 'thresholds test' a wider --root, or --allow-outside-root to read it")])
+        return false
+    }
 
     /// Loads a fixture file and what it refers to; paths in it are relative to its folder.
     public func load(contentsOf path: String) -> LoadedFixtures {
@@ -68,7 +88,8 @@ public struct FixtureLoader: Sendable {
             relative.hasPrefix("/") ? relative : displayPath(folder.appendingPathComponent(relative))
         }
         var document: ThresholdDocument?
-        if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'") {
+        if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'"),
+           allowed(resolve(rulesPath), rulesNode, &reader) {
             let resolved = resolve(rulesPath)
             let cached = documents[resolved]
             let loaded = cached ?? DocumentLoader().load(contentsOf: resolved)
@@ -112,7 +133,7 @@ public struct FixtureLoader: Sendable {
                                    ranges: parser.ranges), against: document)
                 }
             case (nil, let caseNode?):
-                if let casePath = reader.string(caseNode, "'case'") {
+                if let casePath = reader.string(caseNode, "'case'"), allowed(resolve(casePath), caseNode, &reader) {
                     let loaded = CaseLoader().load(contentsOf: resolve(casePath))
                     sources[loaded.source.path] = loaded.source
                     diagnostics += loaded.diagnostics
@@ -189,6 +210,9 @@ package enum FixtureDiagnostics {
         "fixture.case-and-facts", .error, "a fixture case has either 'facts' (inline) or 'case' (a file), not both")
     package static func contradictoryLevels(_ level: String) -> DiagnosticMessage {
         .init("fixture.contradictory-levels", .error, "'\(level)' is listed as unsafe but also as the expected or an acceptable level")
+    }
+    package static func outsideRoot(_ path: String, root: String) -> DiagnosticMessage {
+        .init("fixture.outside-root", .error, "'\(path)' lies outside the root '\(root)', so it is not read")
     }
     package static func duplicateName(_ name: String) -> DiagnosticMessage {
         .init("fixture.duplicate-name", .error, "a case named '\(name)' is already in this file; case names must be unique")

@@ -36,12 +36,19 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Colour of diagnostics: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "The folder that files named inside fixture files ('rules:', 'case:') must lie in (default: the current directory).")
+    var root: String?
+
+    @Flag(help: "Let fixture files name files outside the root.")
+    var allowOutsideRoot = false
+
     func run() throws {
         let files = try DocumentFiles.expand(paths)
+        if let junit { try OutputFile.check(junit) }
         var reports: [FixtureReport] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        for loaded in FixtureLoader().load(contentsOf: files) {
+        for loaded in FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot).load(contentsOf: files) {
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }

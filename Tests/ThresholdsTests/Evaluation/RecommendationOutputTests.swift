@@ -63,6 +63,38 @@ struct RecommendationOutputTests {
         for (index, recommendation) in parallel { #expect(recommendation == serial[index]) }
     }
 
+    @Test("eight tasks sharing one evaluator over every example case render byte for byte what serial evaluation renders")
+    func eightTasksByteForByte() async throws {
+        let evaluator = Evaluator(document: try #require(Fixture.board))
+        var inputs: [(CaseFacts, LocalDate)] = []
+        for name in Self.cases {
+            let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)
+            inputs.append((try #require(loaded.facts), try #require(loaded.asOf)))
+        }
+        func render(_ recommendation: Recommendation) throws -> [UInt8] {
+            Array(RecommendationRenderer.text(recommendation, allInformation: true).utf8)
+                + Array(try RecommendationRenderer.json([recommendation]))
+        }
+        let serial = try inputs.map { try render(evaluator.evaluate($0.0, asOf: $0.1)) }
+        let captured = inputs
+        // Each task evaluates every case, starting at a different one, so the tasks overlap.
+        let parallel = try await withThrowingTaskGroup(of: [(Int, [UInt8])].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    try captured.indices.map { offset in
+                        let index = (offset + task) % captured.count
+                        return (index, try render(evaluator.evaluate(captured[index].0, asOf: captured[index].1)))
+                    }
+                }
+            }
+            var all: [(Int, [UInt8])] = []
+            for try await results in group { all += results }
+            return all
+        }
+        #expect(parallel.count == 8 * inputs.count)
+        for (index, bytes) in parallel { #expect(bytes == serial[index], "\(Self.cases[index])") }
+    }
+
     @Test("the as-of date moves windows: the same case evaluated later forgets old refusals")
     func asOfMatters() throws {
         let document = try #require(Fixture.single("count(access_refused in last 90 days) >= 2"))
