@@ -8,7 +8,7 @@ import ThresholdsYAML
 /// expression's length, or take more than linear work. The time limits are hang guards (a run
 /// that exceeds them has gone quadratic or worse), not performance claims: those come from the
 /// benchmarks.
-@Suite("Expression and document size", .timeLimit(.minutes(1)))
+@Suite("Expression and document size", .timeLimit(.minutes(5)))
 struct ExpressionScaleTests {
     static let header = """
         thresholds: 1
