@@ -88,6 +88,7 @@ public struct Evaluator: Sendable {
         let outcomes = compiled.rules.map { outcome($0, context: context, currentPlan: currentPlan) }
         let resolved = resolve(outcomes, confirmedOnly: false)
         let level = resolved.level
+        let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
 
         var needs = NeedsCollector(declarations: declarations)
         // Undecided rules that could reach above the result make it provisional.
@@ -110,16 +111,14 @@ public struct Evaluator: Sendable {
         let confirmed = resolve(outcomes, confirmedOnly: true)
         let restsOnExceptions = confirmed.level < level
         if restsOnExceptions {
-            let raisedBy = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
             for (index, outcome) in outcomes.enumerated() where outcome.unconfirmed {
-                let holds = (outcome.isModifier ? raisedBy[index] : outcome.target).map { $0 > confirmed.level } ?? false
+                let holds = (outcome.isModifier ? raisedLevels[index] : outcome.target).map { $0 > confirmed.level } ?? false
                 guard holds, let unless = outcome.unless else { continue }
                 needs.add(unless.neededReadings, effect: .lower, level: confirmed.level, rule: outcome.rule.id.value)
             }
         }
         let provisional = needs.raises || restsOnExceptions
 
-        let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
         let fired = outcomes.filter { $0.status == .fired && !$0.isModifier }
             .sorted { ($0.target ?? .universal) > ($1.target ?? .universal) }
             .map { firedRule($0, level: $0.target ?? .universal) }

@@ -55,11 +55,14 @@ struct ExpressionEvaluator {
     /// attendance > 50`) is shown once, deciding on its own if either reading did.
     static func unique(_ readings: ArraySlice<Reading>) -> [Reading] {
         var result: [Reading] = []
+        var seen: [String: Int] = [:]
         for reading in readings {
-            if let index = result.firstIndex(where: { $0.name == reading.name && $0.value == reading.value }) {
+            let key = reading.name + "\u{0}" + reading.value
+            if let index = seen[key] {
                 result[index].decisive = result[index].decisive || reading.decisive
                 result[index].needed = result[index].needed || reading.needed
             } else {
+                seen[key] = result.count
                 result.append(reading)
             }
         }
