@@ -27,7 +27,7 @@ enum Inputs {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .instructions, .mallocCountTotal], maxDuration: .seconds(3))
 
-    guard let benchDocument = Inputs.benchDocument, let board = Inputs.exampleBoard, Inputs.cases.count == 12 else {
+    guard let benchDocument = Inputs.benchDocument, let board = Inputs.exampleBoard, !Inputs.cases.isEmpty else {
         fatalError("benchmark inputs missing: run from the Benchmarks package of a full checkout")  // benchmark harness only
     }
     let engine = Evaluator(document: benchDocument)
@@ -41,18 +41,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Six rules × 12 cases: hand-written Swift baseline") { benchmark in
+    Benchmark("Six rules × the example cases: hand-written Swift baseline") { benchmark in
         for _ in benchmark.scaledIterations {
             for (facts, asOf) in Inputs.cases { blackHole(HandWritten.evaluate(facts, asOf: asOf)) }
         }
     }
-    Benchmark("Six rules × 12 cases: Thresholds engine, with explanations") { benchmark in
+    Benchmark("Six rules × the example cases: Thresholds engine, with explanations") { benchmark in
         for _ in benchmark.scaledIterations {
             for (facts, asOf) in Inputs.cases { blackHole(engine.evaluate(facts, asOf: asOf)) }
         }
     }
     let boardEngine = Evaluator(document: board)
-    Benchmark("Example board (34 rules) × 12 cases: Thresholds engine") { benchmark in
+    Benchmark("Example board (34 rules) × the example cases: Thresholds engine") { benchmark in
         for _ in benchmark.scaledIterations {
             for (facts, asOf) in Inputs.cases { blackHole(boardEngine.evaluate(facts, asOf: asOf)) }
         }

@@ -66,11 +66,15 @@ enum HandWritten {
             (.childProtection, and(refusalsTwo, onPlan), false),
             (.preProceedings, and(onCP, breachesTwo), false),
         ]
+        // An exception applies only when known to be true: a rule whose exception is unknown fires,
+        // and the result is provisional when the level rests on such a rule.
         var level = Level.universal
-        for (ruleLevel, when, unless) in rules where when == true && unless == false { level = max(level, ruleLevel) }
-        let provisional = rules.contains { ruleLevel, when, unless in
-            ruleLevel > level && when != false && unless != true && !(when == true && unless == false)
+        var confirmed = Level.universal
+        for (ruleLevel, when, unless) in rules where when == true && unless != true {
+            level = max(level, ruleLevel)
+            if unless == false { confirmed = max(confirmed, ruleLevel) }
         }
-        return (level, provisional)
+        let undecidedAbove = rules.contains { ruleLevel, when, unless in ruleLevel > level && when == nil && unless != true }
+        return (level, undecidedAbove || confirmed < level)
     }
 }
