@@ -48,12 +48,14 @@ extension FileCheck {
         guard let realRoot = realPath(root) else { return false }
         var existing = path
         var rest: [Substring] = []
-        while realPath(existing) == nil {
+        var resolved = realPath(existing)
+        while resolved == nil {
             guard let slash = existing.lastIndex(of: "/"), slash > existing.startIndex else { return false }
             rest.insert(existing[existing.index(after: slash)...], at: 0)
             existing = String(existing[..<slash])
+            resolved = realPath(existing)
         }
-        guard let realExisting = realPath(existing) else { return false }
+        guard let realExisting = resolved else { return false }
         // What is left cannot climb out with '..': it does not exist, so it has no links to follow.
         guard !rest.contains("..") else { return false }
         let full = ([realExisting] + rest.map(String.init)).joined(separator: "/")

@@ -271,7 +271,11 @@ struct CaseContext {
             take(chronology(kind, domains: domains))
         case .assessments:
             take(chronology("assessment", domains: []))
-            for assessment in facts.assessments ?? [] where !dates.contains(assessment.date) { dates.append(assessment.date) }
+            // A graded assessment and an `assessment` event on the same day are one assessment.
+            var days = Set(dates.map(\.dayNumber))
+            for assessment in facts.assessments ?? [] where days.insert(assessment.date.dayNumber).inserted {
+                dates.append(assessment.date)
+            }
         case .movedIn:
             if let transfer = facts.transferIn { dates = [transfer.date] } else { take(chronology("moved_in", domains: [])) }
         }

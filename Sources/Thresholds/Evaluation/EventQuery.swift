@@ -66,8 +66,7 @@ enum EventQuery: Sendable, Hashable {
         case .nonCompliance: "compliance.actions and compliance.claims"
         case .disguisedCompliance: "compliance.disguised_compliance"
         case .plans: "plans"
-        case .chronology, .movedIn: "events"
-        case .assessments: "events"
+        case .chronology, .movedIn, .assessments: "events"
         }
     }
 }

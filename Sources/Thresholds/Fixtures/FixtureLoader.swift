@@ -89,8 +89,7 @@ public struct FixtureLoader: Sendable {
         }
         var document: ThresholdDocument?
         if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'"),
-           allowed(resolve(rulesPath), rulesNode, &reader) {
-            let resolved = resolve(rulesPath)
+           case let resolved = resolve(rulesPath), allowed(resolved, rulesNode, &reader) {
             let cached = documents[resolved]
             let loaded = cached ?? DocumentLoader().load(contentsOf: resolved)
             documents[resolved] = loaded
@@ -133,8 +132,9 @@ public struct FixtureLoader: Sendable {
                                    ranges: parser.ranges), against: document)
                 }
             case (nil, let caseNode?):
-                if let casePath = reader.string(caseNode, "'case'"), allowed(resolve(casePath), caseNode, &reader) {
-                    let loaded = CaseLoader().load(contentsOf: resolve(casePath))
+                if let casePath = reader.string(caseNode, "'case'"), case let resolved = resolve(casePath),
+                   allowed(resolved, caseNode, &reader) {
+                    let loaded = CaseLoader().load(contentsOf: resolved)
                     sources[loaded.source.path] = loaded.source
                     diagnostics += loaded.diagnostics
                     if let document { diagnostics += CaseChecker.check(loaded, against: document) }
