@@ -20,7 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     // The first byte chooses the name, so both the YAML and the JSON paths are exercised.
     let path = bytes.first.map { $0 & 1 == 0 } == true ? "fuzz.yaml" : "fuzz.json"
-    guard let board = Repository.board, let evaluator = Repository.evaluator else { return 0 }
+    guard let board = Repository.board, let plan = Repository.plan else { return 0 }
     let loaded = CaseLoader().load(bytes: bytes, path: path)
     let diagnostics = loaded.diagnostics + CaseChecker.check(loaded, against: board)
     _ = DiagnosticRenderer().render(diagnostics, sources: [loaded.source.path: loaded.source])
@@ -28,7 +28,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fatalError("no facts and no error")  // an invariant of the loader, checked only here
     }
     guard let facts = loaded.facts, !diagnostics.containsErrors else { return 0 }
-    let recommendation = evaluator.evaluate(facts, asOf: loaded.asOf ?? Repository.asOf)
+    let recommendation = plan.evaluate(facts, asOf: loaded.asOf ?? Repository.asOf)
+    Repository.crossCheck(plan, facts, asOf: loaded.asOf ?? Repository.asOf, recommendation)
     _ = RecommendationRenderer.text(recommendation, allInformation: true)
     _ = RecommendationRenderer.markdown(recommendation)
     _ = try? RecommendationRenderer.json([recommendation])

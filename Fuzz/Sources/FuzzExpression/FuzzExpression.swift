@@ -80,8 +80,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         """
     let loaded = DocumentLoader().load(text: text, path: "fuzz.yaml")
     _ = DiagnosticRenderer().render(loaded.diagnostics, sources: [loaded.source.path: loaded.source])
-    guard let document = loaded.document, !loaded.diagnostics.containsErrors else { return 0 }
-    let recommendation = Evaluator(document: document).evaluate(facts, asOf: Repository.asOf)
+    guard let checked = loaded.checked, !loaded.diagnostics.containsErrors else { return 0 }
+    let plan = checked.compile()
+    let recommendation = plan.evaluate(facts, asOf: Repository.asOf)
+    Repository.crossCheck(plan, facts, asOf: Repository.asOf, recommendation)
     _ = RecommendationRenderer.text(recommendation, allInformation: true)
     _ = try? RecommendationRenderer.json([recommendation])
     return 0

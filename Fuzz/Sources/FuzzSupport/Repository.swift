@@ -21,17 +21,17 @@ public enum Repository {
     public static let asOf = LocalDate(year: 2026, month: 11, day: 1) ?? LocalDate(year: 2000, month: 1, day: 1)!
 
     // libFuzzer calls the harness from one thread; these are set before the first input.
-    nonisolated(unsafe) private static var shared: (board: ThresholdDocument, evaluator: Evaluator)?
+    nonisolated(unsafe) private static var shared: (board: ThresholdDocument, plan: EvaluationPlan)?
     nonisolated(unsafe) private static var releases: [() -> Void] = []
 
     /// Loads the board and evaluator, and registers the exit handler that releases them and
     /// whatever else was handed to ``releaseAtExit(_:)``.
     public static func prepare() {
         guard shared == nil else { return }
-        guard let document = DocumentLoader().load(contentsOf: boardPath).document else {
+        guard let checked = DocumentLoader().load(contentsOf: boardPath).checked else {
             fatalError("the example board does not load from \(boardPath)")  // a broken checkout, not an input
         }
-        shared = (document, Evaluator(document: document))
+        shared = (checked.document, checked.compile())
         atexit {
             for release in Repository.releases { release() }
             Repository.releases = []
@@ -47,6 +47,18 @@ public enum Repository {
     /// The example board, checked; `nil` only after exit.
     public static var board: ThresholdDocument? { shared?.board }
 
-    /// An evaluator for the example board, shared by every input; `nil` only after exit.
-    public static var evaluator: Evaluator? { shared?.evaluator }
+    /// The example board compiled, shared by every input; `nil` only after exit.
+    public static var plan: EvaluationPlan? { shared?.plan }
+
+    /// Traps when the fast path and the explained recommendation disagree: for a fuzzer, a
+    /// disagreement is a finding like a crash.
+    public static func crossCheck(_ plan: EvaluationPlan, _ facts: CaseFacts, asOf: LocalDate, _ recommendation: Recommendation) {
+        let decision = plan.decide(facts, asOf: asOf)
+        guard decision.level == recommendation.level, decision.provisional == recommendation.provisional,
+              decision.actions == recommendation.actions,
+              decision.firedRules.sorted() == recommendation.firedRules.map(\.id).sorted()
+        else {
+            fatalError("decide and evaluate disagree: \(decision) vs \(recommendation.level)")  // a finding, reported by libFuzzer
+        }
+    }
 }

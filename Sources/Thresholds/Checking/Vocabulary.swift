@@ -8,6 +8,9 @@ public enum Vocabulary {
         "emotional_care", "education_stimulation",
     ]
 
+    /// Each domain's position in ``domains``.
+    static let domainIndex = Dictionary(uniqueKeysWithValues: domains.enumerated().map { ($1, $0) })
+
     /// Named groups of domains, for `domains[physical_care]`.
     public static let domainGroups: [String: [String]] = [
         "physical_care": ["nutrition", "hygiene", "clothing", "home_conditions", "health"],

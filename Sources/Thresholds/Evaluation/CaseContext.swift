@@ -9,7 +9,8 @@ struct CaseContext {
     let facts: CaseFacts
     let asOf: LocalDate
     let declarations: [String: FactDeclaration]
-    private let memo = Memo()
+    /// `nil` for a context that derives each quantity once anyway (``CaseBinder``'s).
+    private let memo: Memo?
 
     /// What one evaluation has already derived.
     private final class Memo {
@@ -17,10 +18,11 @@ struct CaseContext {
         var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
     }
 
-    init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration]) {
+    init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
         self.facts = facts
         self.asOf = asOf
         self.declarations = declarations
+        memo = memoize ? Memo() : nil
     }
 
     // MARK: Durations
@@ -36,7 +38,10 @@ struct CaseContext {
 
     /// How many days back from the as-of date a duration reaches (months and years on the
     /// calendar, working days on weekdays, hours rounded up to whole days).
-    func days(_ duration: Duration) -> Int {
+    func days(_ duration: Duration) -> Int { Self.days(duration, asOf: asOf) }
+
+    /// How many days back from `asOf` a duration reaches.
+    static func days(_ duration: Duration, asOf: LocalDate) -> Int {
         let amount = min(max(duration.amount, 0), Self.maximumAmount)
         switch duration.unit {
         case .hours: return (amount + 23) / 24
@@ -185,8 +190,16 @@ struct CaseContext {
         }
     }
 
+    /// The current plan's level as `current_plan` gives it: `nil` when the plans are unknown.
+    static func currentPlanLevel(_ facts: CaseFacts, asOf: LocalDate) -> Level? {
+        guard let plans = facts.plans else { return nil }
+        return currentPlan(plans, asOf: asOf)?.level ?? .universal
+    }
+
+    func currentPlan(_ plans: [CaseFacts.Plan]) -> CaseFacts.Plan? { Self.currentPlan(plans, asOf: asOf) }
+
     /// The plan current at the as-of date: started, and not ended; the highest level if several.
-    func currentPlan(_ plans: [CaseFacts.Plan]) -> CaseFacts.Plan? {
+    static func currentPlan(_ plans: [CaseFacts.Plan], asOf: LocalDate) -> CaseFacts.Plan? {
         plans.filter { $0.start <= asOf && ($0.end.map { $0 > asOf } ?? true) }
             .max { ($0.level, $0.start) < ($1.level, $1.start) }
     }
@@ -196,12 +209,12 @@ struct CaseContext {
     /// A domain's assessed grades up to the as-of date, oldest first. The last verified grade
     /// stands until a later assessment supersedes it.
     func history(_ domain: String) -> [(date: LocalDate, grade: Int)] {
-        if let known = memo.histories[domain] { return known }
+        if let known = memo?.histories[domain] { return known }
         let history: [(date: LocalDate, grade: Int)] = (facts.assessments ?? [])
             .filter { $0.date <= asOf }
             .compactMap { assessment -> (date: LocalDate, grade: Int)? in assessment.grades[domain].map { (assessment.date, $0) } }
             .sorted { $0.date < $1.date }
-        memo.histories[domain] = history
+        memo?.histories[domain] = history
         return history
     }
 
@@ -223,13 +236,14 @@ struct CaseContext {
     /// record it is drawn from is unknown: the dates are then only those known from elsewhere
     /// (a school's last day of attendance, say), so the true count is at least theirs.
     func events(_ query: EventQuery) -> EventStream {
-        if let known = memo.streams[query] { return known }
+        if let known = memo?.streams[query] { return known }
         let stream = derive(query)
-        memo.streams[query] = stream
+        memo?.streams[query] = stream
         return stream
     }
 
-    private func derive(_ query: EventQuery) -> EventStream {
+    /// Derives a stream without keeping it: for ``CaseBinder``, which asks for each stream once.
+    func derive(_ query: EventQuery) -> EventStream {
         var dates: [LocalDate] = []
         var complete = true
         func take(_ list: [LocalDate]?) {

@@ -307,17 +307,7 @@ struct ExpressionEvaluator {
     func compare(_ left: Value, _ op: BinaryOperator, _ right: Value) -> Truth {
         if case .unknown = left { return .unknown }
         if case .unknown = right { return .unknown }
-        if let (a0, a1) = left.interval, let (b0, b1) = right.interval {
-            switch op {
-            case .less: return a1 < b0 ? .true : (a0 >= b1 ? .false : .unknown)
-            case .lessOrEqual: return a1 <= b0 ? .true : (a0 > b1 ? .false : .unknown)
-            case .greater: return a0 > b1 ? .true : (a1 <= b0 ? .false : .unknown)
-            case .greaterOrEqual: return a0 >= b1 ? .true : (a1 < b0 ? .false : .unknown)
-            case .equal: return a0 == a1 && b0 == b1 && a0 == b0 ? .true : (a1 < b0 || a0 > b1 ? .false : .unknown)
-            case .notEqual: return compare(left, .equal, right).negated
-            default: return .unknown
-            }
-        }
+        if let a = left.interval, let b = right.interval { return Interval.compare(a, op, b) }
         let ordered: Bool?
         switch (left, right) {
         case (.level(let a), .level(let b)): ordered = a == b ? nil : a < b
@@ -353,18 +343,7 @@ struct ExpressionEvaluator {
             return op == .add ? .days(a + b) : op == .subtract ? .days(a - b) : .unknown
         default: break
         }
-        guard let (a0, a1) = left.interval, let (b0, b1) = right.interval else { return .unknown }
-        let bounds: [Double]
-        switch op {
-        case .add: bounds = [a0 + b0, a1 + b1]
-        case .subtract: bounds = [a0 - b1, a1 - b0]
-        case .multiply: bounds = [a0 * b0, a0 * b1, a1 * b0, a1 * b1]
-        case .divide:
-            guard b0 == b1, b0 != 0 else { return .unknown }  // x / 0 is unknown
-            bounds = [a0 / b0, a1 / b0]
-        default: return .unknown
-        }
-        guard !bounds.contains(where: \.isNaN), let low = bounds.min(), let high = bounds.max() else { return .unknown }
-        return low == high ? .number(low) : .range(low, high)
+        guard let a = left.interval, let b = right.interval, let result = Interval.arithmetic(op, a, b) else { return .unknown }
+        return result.isKnown ? .number(result.lower) : .range(result.lower, result.upper)
     }
 }

@@ -29,11 +29,11 @@ enum Value: Sendable, Equatable {
     }
 
     /// Numeric bounds, for numbers, ranges and day counts.
-    var interval: (Double, Double)? {
+    var interval: Interval? {
         switch self {
-        case .number(let value): (value, value)
-        case .range(let lower, let upper): (lower, upper)
-        case .days(let days): (Double(days), Double(days))
+        case .number(let value): Interval(value)
+        case .range(let lower, let upper): Interval(lower: lower, upper: upper)
+        case .days(let days): Interval(Double(days))
         default: nil
         }
     }

@@ -33,7 +33,7 @@ public struct BranchCoverage: Sendable {
     }
 
     /// The branch outcomes of one case's rule traces.
-    static func outcomes(_ traces: [Evaluator.RuleTrace]) -> [String: Truth] {
+    static func outcomes(_ traces: [EvaluationPlan.RuleTrace]) -> [String: Truth] {
         var outcomes: [String: Truth] = [:]
         func visit(_ explanation: Explanation, _ path: String, _ rule: String) {
             guard !explanation.parts.isEmpty else { return }

@@ -5,8 +5,10 @@ public import ThresholdsDiagnostics
 public struct FixtureSuite: Sendable {
     /// The fixture file.
     public var file: String
-    /// The threshold document the cases run against, as loaded.
-    public var document: ThresholdDocument
+    /// The threshold document the cases run against, as loaded and checked.
+    public var checked: CheckedDocument
+    /// The document as parsed.
+    public var document: ThresholdDocument { checked.document }
     /// The cases, in file order.
     public var cases: [FixtureCase]
 }

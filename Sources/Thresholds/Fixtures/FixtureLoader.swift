@@ -87,7 +87,7 @@ public struct FixtureLoader: Sendable {
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") ? relative : displayPath(folder.appendingPathComponent(relative))
         }
-        var document: ThresholdDocument?
+        var checked: CheckedDocument?
         if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'"),
            case let resolved = resolve(rulesPath), allowed(resolved, rulesNode, &reader) {
             let cached = documents[resolved]
@@ -96,8 +96,9 @@ public struct FixtureLoader: Sendable {
             sources[loaded.source.path] = loaded.source
             // A document's own errors are reported once, with the first file that targets it.
             if cached == nil { diagnostics += loaded.diagnostics.filter { $0.severity == .error } }
-            document = loaded.document
+            checked = loaded.checked
         }
+        let document = checked?.document
         let defaultAsOf = reader.date(fields["as_of"], "'as_of'")
         // The base case: every case's inline facts are laid over it.
         let base = fields["base"]
@@ -178,8 +179,8 @@ public struct FixtureLoader: Sendable {
         }
         diagnostics += reader.diagnostics
         diagnostics.sort(by: Diagnostic.presentationOrder)
-        let suite = document.flatMap { document in
-            diagnostics.containsErrors ? nil : FixtureSuite(file: path, document: document, cases: cases)
+        let suite = checked.flatMap { checked in
+            diagnostics.containsErrors ? nil : FixtureSuite(file: path, checked: checked, cases: cases)
         }
         return LoadedFixtures(suite: suite, diagnostics: diagnostics, sources: sources)
     }

@@ -18,7 +18,7 @@ public struct FixtureRunner: Sendable {
 
     /// Runs every selected case of a suite.
     public func run(_ suite: FixtureSuite) -> FixtureReport {
-        let evaluator = Evaluator(document: suite.document)
+        let plan = suite.checked.compile()
         var results: [FixtureResult] = []
         for fixture in suite.cases where selected(fixture) {
             if let reason = fixture.skip {
@@ -26,7 +26,7 @@ public struct FixtureRunner: Sendable {
                                              recommendation: nil))
                 continue
             }
-            let (recommendation, traces) = evaluator.trace(fixture.facts, asOf: fixture.asOf)
+            let (recommendation, traces) = plan.trace(fixture.facts, asOf: fixture.asOf)
             let failures = fixture.expectation.mismatches(recommendation)
             var result = FixtureResult(file: suite.file, name: fixture.name, status: failures.isEmpty ? .passed : .failed,
                                        failures: failures, recommendation: recommendation)

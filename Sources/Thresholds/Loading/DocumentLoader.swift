@@ -7,7 +7,9 @@ public struct LoadedDocument: Sendable {
     /// The file's text, for rendering diagnostics with source excerpts.
     public let source: SourceText
     /// The document, present only when there are no errors (warnings are allowed).
-    public let document: ThresholdDocument?
+    public var document: ThresholdDocument? { checked?.document }
+    /// The same document as the checked stage, what ``EvaluationPlan`` compiles.
+    public let checked: CheckedDocument?
     /// Every problem found, sorted by file, line, column and id.
     public let diagnostics: [Diagnostic]
 }
@@ -16,7 +18,8 @@ public struct LoadedDocument: Sendable {
 ///
 /// ```swift
 /// let loaded = DocumentLoader().load(contentsOf: "Rules/northshire-neglect.yaml")
-/// guard let document = loaded.document else { /* show loaded.diagnostics */ }
+/// guard let checked = loaded.checked else { /* show loaded.diagnostics */ }
+/// let plan = checked.compile()
 /// ```
 public struct DocumentLoader: Sendable {
     /// Limits on the YAML input.
@@ -48,7 +51,7 @@ public struct DocumentLoader: Sendable {
         diagnostics += parseDiagnostics
         if let parsed { diagnostics += Checker.check(parsed, warnUnused: !parseDiagnostics.containsErrors) }
         diagnostics.sort(by: Diagnostic.presentationOrder)
-        return LoadedDocument(source: yaml.source, document: diagnostics.containsErrors ? nil : parsed,
-                              diagnostics: diagnostics)
+        let checked = diagnostics.containsErrors ? nil : parsed.map { CheckedDocument($0, warnings: diagnostics) }
+        return LoadedDocument(source: yaml.source, checked: checked, diagnostics: diagnostics)
     }
 }

@@ -42,11 +42,12 @@ struct Evaluate: ParsableCommand {
         let loaded = DocumentLoader().load(contentsOf: rulesPath)
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         var sources = [loaded.source.path: loaded.source]
-        guard let document = loaded.document else {
+        guard let checked = loaded.checked else {
             reportToStandardError(diagnostics, sources: sources, color: color)
             throw ExitCode(1)
         }
-        let evaluator = Evaluator(document: document)
+        let document = checked.document
+        let plan = checked.compile()
         var recommendations: [Recommendation] = []
         for path in cases {
             let loadedCase = CaseLoader().load(contentsOf: path)
@@ -61,7 +62,7 @@ struct Evaluate: ParsableCommand {
                     file: path, range: nil))
                 continue
             }
-            recommendations.append(evaluator.evaluate(facts, asOf: date))
+            recommendations.append(plan.evaluate(facts, asOf: date))
         }
         switch format {
         case .json:

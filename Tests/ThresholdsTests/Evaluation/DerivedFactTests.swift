@@ -5,7 +5,7 @@ import Testing
 @Suite("Derived facts")
 struct DerivedFactTests {
     private func context(_ yaml: String, asOf: LocalDate = Fixture.asOf, board: Bool = false) -> CaseContext {
-        let declarations = board ? Dictionary(uniqueKeysWithValues: (Fixture.board?.facts ?? []).map { ($0.name.value, $0) }) : [:]
+        let declarations = board ? Dictionary(uniqueKeysWithValues: (Fixture.board?.document.facts ?? []).map { ($0.name.value, $0) }) : [:]
         return CaseContext(facts: Fixture.facts(yaml), asOf: asOf, declarations: declarations)
     }
 
@@ -62,7 +62,7 @@ struct DerivedFactTests {
     func quotedDateFact() throws {
         let document = try #require(Fixture.single("seen < 2026-06-01", declarations: "facts:\n  seen: date\n"))
         let loaded = CaseLoader().load(text: "{\"facts\": {\"seen\": \"2026-03-01\"}}", path: "case.json")
-        #expect(CaseChecker.check(loaded, against: document).isEmpty)
+        #expect(CaseChecker.check(loaded, against: document.document).isEmpty)
         let facts = try #require(loaded.facts)
         let result = try #require(Fixture.evaluate(document, facts))
         #expect(result.firedRules.map(\.id) == ["R"])

@@ -10,7 +10,7 @@ enum Fixture {
     static let asOf = LocalDate(year: 2026, month: 11, day: 1)!
 
     /// A small document: the given rules (and declarations) under a fixed header.
-    static func document(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ThresholdDocument? {
+    static func document(_ body: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CheckedDocument? {
         let text = """
             thresholds: 1
             board: Test
@@ -28,7 +28,7 @@ enum Fixture {
         let loaded = DocumentLoader().load(text: text, path: "test.yaml")
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)", sourceLocation: sourceLocation)
-        return loaded.document
+        return loaded.checked
     }
 
     /// A case from YAML text.
@@ -39,15 +39,15 @@ enum Fixture {
     }
 
     /// The example board.
-    static let board: ThresholdDocument? = DocumentLoader()
-        .load(contentsOf: root.appendingPathComponent("Rules/northshire-neglect.yaml").path).document
+    static let board: CheckedDocument? = DocumentLoader()
+        .load(contentsOf: root.appendingPathComponent("Rules/northshire-neglect.yaml").path).checked
 
     /// One rule `R` at child_in_need whose condition is `when`.
-    static func single(_ when: String, declarations: String = "") -> ThresholdDocument? {
+    static func single(_ when: String, declarations: String = "") -> CheckedDocument? {
         document(declarations + "rules:\n  - { id: R, title: t, level: child_in_need, source: s, when: \"\(when)\" }\n")
     }
 
-    static func evaluate(_ document: ThresholdDocument?, _ facts: CaseFacts, asOf: LocalDate = asOf) -> Recommendation? {
-        document.map { Evaluator(document: $0).evaluate(facts, asOf: asOf) }
+    static func evaluate(_ document: CheckedDocument?, _ facts: CaseFacts, asOf: LocalDate = asOf) -> Recommendation? {
+        document.map { $0.compile().evaluate(facts, asOf: asOf) }
     }
 }

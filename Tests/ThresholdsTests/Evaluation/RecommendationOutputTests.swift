@@ -13,9 +13,9 @@ struct RecommendationOutputTests {
         let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)
         let facts = try #require(loaded.facts)
         let document = try #require(Fixture.board)
-        #expect(CaseChecker.check(loaded, against: document).isEmpty)
+        #expect(CaseChecker.check(loaded, against: document.document).isEmpty)
         let asOf = try #require(loaded.asOf)
-        return Evaluator(document: document).evaluate(facts, asOf: asOf)
+        return EvaluationPlan(document).evaluate(facts, asOf: asOf)
     }
 
     @Test("text and JSON output of every example case match their golden files", arguments: cases)
@@ -39,7 +39,7 @@ struct RecommendationOutputTests {
     @Test("one evaluator shared by many concurrent tasks gives the same results as serial evaluation")
     func concurrent() async throws {
         let document = try #require(Fixture.board)
-        let evaluator = Evaluator(document: document)
+        let evaluator = EvaluationPlan(document)
         var inputs: [(CaseFacts, LocalDate)] = []
         for name in Self.cases {
             let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)
@@ -65,7 +65,7 @@ struct RecommendationOutputTests {
 
     @Test("eight tasks sharing one evaluator over every example case render byte for byte what serial evaluation renders")
     func eightTasksByteForByte() async throws {
-        let evaluator = Evaluator(document: try #require(Fixture.board))
+        let evaluator = EvaluationPlan(try #require(Fixture.board))
         var inputs: [(CaseFacts, LocalDate)] = []
         for name in Self.cases {
             let loaded = CaseLoader().load(contentsOf: Fixture.root.appendingPathComponent("Examples/cases/\(name)").path)

@@ -81,7 +81,7 @@ struct SafetyPrincipleTests {
         #expect(try rereferral("2025-10-01") == .childInNeed)
         #expect(try rereferral("2025-09-30") == .universal)
         // Each such rule cites the national definition it encodes.
-        let rules = try #require(Fixture.board?.rules)
+        let rules = try #require(Fixture.board?.document.rules)
         for id in ["NS-EH-02", "NS-CIN-06"] {
             #expect(rules.first { $0.id.value == id }?.source?.contains("Working together to improve school attendance") == true)
         }

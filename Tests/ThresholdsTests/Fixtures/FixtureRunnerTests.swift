@@ -107,7 +107,7 @@ struct FixtureRunnerTests {
               - { id: R, title: t, level: child_in_need, source: s, when: { any: [child.disabled, context.poverty] }, unless: child.unborn }
             """))
         func run(_ cases: [CaseFacts]) -> BranchCoverage {
-            let suite = FixtureSuite(file: "f.yaml", document: document, cases: cases.enumerated().map { index, facts in
+            let suite = FixtureSuite(file: "f.yaml", checked: document, cases: cases.enumerated().map { index, facts in
                 FixtureCase(name: "c\(index)", tags: [], facts: facts, asOf: Fixture.asOf, expectation: Expectation(),
                             skip: nil, range: SourceRange(at: .start))
             })

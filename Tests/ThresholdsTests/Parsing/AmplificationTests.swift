@@ -42,9 +42,9 @@ struct AmplificationTests {
         let rules = (0..<5_000).map {
             "  - { id: R\($0), title: t, level: child_in_need, source: s, when: \"count(no_access in last \($0 % 300 + 1) days) >= 1000000\" }\n"
         }.joined()
-        let document = try #require(ExpressionScaleTests.load("rules:\n" + rules).document)
+        let document = try #require(ExpressionScaleTests.load("rules:\n" + rules).checked)
         let visits = (0..<40_000).map { CaseFacts.Visit(date: Fixture.asOf.adding(days: -($0 % 3_000)) ?? Fixture.asOf, outcome: .noAnswer) }
-        let result = Evaluator(document: document).evaluate(CaseFacts(visits: visits), asOf: Fixture.asOf)
+        let result = EvaluationPlan(document).evaluate(CaseFacts(visits: visits), asOf: Fixture.asOf)
         #expect(result.level == .universal)
         #expect(!result.provisional)
     }

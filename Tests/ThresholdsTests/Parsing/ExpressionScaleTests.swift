@@ -62,15 +62,15 @@ struct ExpressionScaleTests {
         let when = Array(repeating: chain.operand, count: operands).joined(separator: " \(op) ") + chain.comparison
         let loaded = Self.load("rules:\n" + Self.rule(when))
         #expect(!loaded.diagnostics.containsErrors, "\(loaded.diagnostics)")
-        let document = try #require(loaded.document)
+        let document = try #require(loaded.checked)
         let facts = CaseFacts(child: .init(disabled: true), education: .init(sessionsPossible: 10, sessionsMissed: 1))
-        let result = Evaluator(document: document).evaluate(facts, asOf: Fixture.asOf)
+        let result = EvaluationPlan(document).evaluate(facts, asOf: Fixture.asOf)
         // 1 + 1 + … ≥ 0, 1 - 1 - … ≤ 0, 1 × 1 × … ≥ 0, 1 ÷ 1 ÷ … ≥ 0, true and/or true …: all fire.
         #expect(result.level == .childInNeed)
         // The explanation reads the fact once, however many times the chain names it.
         #expect(result.firedRules.first?.explanation.readings.filter { !$0.name.contains("(") }.count == 1)
         // Unknown operands: the chain is unknown (or, for `or`, still unknown), never a crash.
-        let unknown = Evaluator(document: document).evaluate(CaseFacts(), asOf: Fixture.asOf)
+        let unknown = EvaluationPlan(document).evaluate(CaseFacts(), asOf: Fixture.asOf)
         #expect(unknown.level == .universal)
         #expect(unknown.provisional)
     }
@@ -94,12 +94,12 @@ struct ExpressionScaleTests {
         }
         let accepted = Self.load(document(items: 100_000))
         #expect(!accepted.diagnostics.containsErrors, "\(accepted.diagnostics.prefix(3))")
-        let doc = try #require(accepted.document)
-        let result = Evaluator(document: doc).evaluate(CaseFacts(child: .init(disabled: true)), asOf: Fixture.asOf)
+        let doc = try #require(accepted.checked)
+        let result = EvaluationPlan(doc).evaluate(CaseFacts(child: .init(disabled: true)), asOf: Fixture.asOf)
         #expect(result.level == .childInNeed)
         let anyList = Self.load(document(items: 100_000).replacingOccurrences(of: "      all:\n", with: "      any:\n"))
-        let any = try #require(anyList.document)
-        #expect(Evaluator(document: any).evaluate(CaseFacts(child: .init(disabled: false)), asOf: Fixture.asOf).level == .universal)
+        let any = try #require(anyList.checked)
+        #expect(EvaluationPlan(any).evaluate(CaseFacts(child: .init(disabled: false)), asOf: Fixture.asOf).level == .universal)
 
         let rejected = Self.load(document(items: YAMLLimits.default.maxNodes, item: "true"))
         let error = try #require(rejected.diagnostics.first { $0.severity == .error })
@@ -112,10 +112,10 @@ struct ExpressionScaleTests {
         let rules = (1...10_000).map { Self.rule("count(domains where grade >= 4) >= 1 and child.disabled", id: "R\($0)") }.joined()
         let loaded = Self.load("rules:\n" + rules)
         #expect(!loaded.diagnostics.containsErrors, "\(loaded.diagnostics.prefix(3))")
-        let document = try #require(loaded.document)
-        #expect(document.rules.count == 10_000)
+        let document = try #require(loaded.checked)
+        #expect(document.document.rules.count == 10_000)
         let facts = CaseFacts(child: .init(disabled: true), assessments: [.init(date: Fixture.asOf, grades: ["hygiene": 4])])
-        let result = Evaluator(document: document).evaluate(facts, asOf: Fixture.asOf)
+        let result = EvaluationPlan(document).evaluate(facts, asOf: Fixture.asOf)
         #expect(result.level == .childInNeed)
         #expect(result.firedRules.count == 10_000)
     }

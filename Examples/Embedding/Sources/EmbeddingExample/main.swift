@@ -1,16 +1,16 @@
 // Evaluates one case built in code against the example board, as a case-management service
-// would: the document is loaded and checked once, and the evaluator is shared.
+// would: the document is loaded, checked and compiled once, and the plan is shared.
 import Foundation
 import Thresholds
 import ThresholdsDiagnostics
 
 let boardPath = CommandLine.arguments.dropFirst().first ?? "../../Rules/northshire-neglect.yaml"
 let loaded = DocumentLoader().load(contentsOf: boardPath)
-guard let document = loaded.document else {
+guard let checked = loaded.checked else {
     print(DiagnosticRenderer().render(loaded.diagnostics, sources: [loaded.source.path: loaded.source]))
     exit(1)
 }
-let evaluator = Evaluator(document: document)
+let plan = checked.compile()
 
 guard let asOf = LocalDate("2026-11-01"), let born = LocalDate("2026-05-20"), let assessed = LocalDate("2026-09-01")
 else { exit(1) }
@@ -22,7 +22,10 @@ let facts = CaseFacts(
     child: .init(dateOfBirth: born),
     assessments: [.init(date: assessed, grades: ["safety_supervision": 4, "nutrition": 3])]
 )
-let recommendation = evaluator.evaluate(facts, asOf: asOf)
+// Triage needs only the decision; a practitioner reading the result needs the explanation.
+let decision = plan.decide(facts, asOf: asOf)
+let recommendation = plan.evaluate(facts, asOf: asOf)
+guard decision.level == recommendation.level, decision.provisional == recommendation.provisional else { exit(1) }
 
 print("level: \(recommendation.level.rawValue) (\(recommendation.label))")
 print("provisional: \(recommendation.provisional)")

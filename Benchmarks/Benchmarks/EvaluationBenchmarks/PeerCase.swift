@@ -1,0 +1,1 @@
+../../peer-board/PeerCase.swift

@@ -1,0 +1,77 @@
+/// A value in a compiled plan's register: every value the fast path handles is a closed interval
+/// of doubles. A known number, day count, date (its day number), level (its rank) or string (its
+/// interned id) is a point; a number known only within bounds is a wider interval; an unknown
+/// value is the whole line.
+///
+/// Truth is the interval's special case on {0, 1}: false is [0, 0], true [1, 1], unknown [0, 1].
+/// Kleene's three-valued logic is then plain interval arithmetic: `and` is the minimum of the
+/// bounds, `or` the maximum, `not x` is `1 - x`, and counting the true parts of a list sums the
+/// lower bounds (parts certainly true) and the upper bounds (parts possibly true).
+struct Interval: Sendable, Hashable {
+    var lower: Double
+    var upper: Double
+
+    static let unknown = Interval(lower: -.infinity, upper: .infinity)
+    static let `false` = Interval(lower: 0, upper: 0)
+    static let `true` = Interval(lower: 1, upper: 1)
+    static let unknownTruth = Interval(lower: 0, upper: 1)
+
+    init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    init(_ value: Double) {
+        self.init(lower: value, upper: value)
+    }
+
+    init(_ truth: Truth) {
+        switch truth {
+        case .false: self = .false
+        case .true: self = .true
+        case .unknown: self = .unknownTruth
+        }
+    }
+
+    /// A point is known; a wider interval is not.
+    var isKnown: Bool { lower == upper }
+
+    /// The truth an interval on {0, 1} stands for.
+    var truth: Truth { lower == upper ? (lower == 1 ? .true : .false) : .unknown }
+
+    /// Compares two numeric intervals: true when every pair of values satisfies the operator,
+    /// false when none does, unknown otherwise. Both evaluation paths use this one function.
+    static func compare(_ a: Interval, _ op: BinaryOperator, _ b: Interval) -> Truth {
+        switch op {
+        case .less: a.upper < b.lower ? .true : (a.lower >= b.upper ? .false : .unknown)
+        case .lessOrEqual: a.upper <= b.lower ? .true : (a.lower > b.upper ? .false : .unknown)
+        case .greater: a.lower > b.upper ? .true : (a.upper <= b.lower ? .false : .unknown)
+        case .greaterOrEqual: a.lower >= b.upper ? .true : (a.upper < b.lower ? .false : .unknown)
+        case .equal: a.isKnown && b.isKnown && a.lower == b.lower ? .true : (a.upper < b.lower || a.lower > b.upper ? .false : .unknown)
+        case .notEqual: compare(a, .equal, b).negated
+        default: .unknown
+        }
+    }
+
+    /// Interval arithmetic; `nil` (unknown) for division by anything but a known non-zero
+    /// number, and when a bound is not a number (`∞ - ∞`, `0 × ∞`).
+    static func arithmetic(_ op: BinaryOperator, _ a: Interval, _ b: Interval) -> Interval? {
+        let low: Double
+        let high: Double
+        switch op {
+        case .add: (low, high) = (a.lower + b.lower, a.upper + b.upper)
+        case .subtract: (low, high) = (a.lower - b.upper, a.upper - b.lower)
+        case .multiply:
+            let products = (a.lower * b.lower, a.lower * b.upper, a.upper * b.lower, a.upper * b.upper)
+            guard !products.0.isNaN, !products.1.isNaN, !products.2.isNaN, !products.3.isNaN else { return nil }
+            low = min(products.0, products.1, products.2, products.3)
+            high = max(products.0, products.1, products.2, products.3)
+        case .divide:
+            guard b.isKnown, b.lower != 0 else { return nil }  // x / 0 is unknown
+            (low, high) = (min(a.lower / b.lower, a.upper / b.lower), max(a.lower / b.lower, a.upper / b.lower))
+        default: return nil
+        }
+        guard !low.isNaN, !high.isNaN else { return nil }
+        return Interval(lower: low, upper: high)
+    }
+}

@@ -1,0 +1,187 @@
+/// A checked document compiled to a flat register program: what the fast path runs.
+///
+/// Registers hold ``Interval``s. The first registers are constants (filled from
+/// ``Program/template``) and *slots*: facts, latest grades, event counts and durations that
+/// ``CaseBinder`` derives from a case once per evaluation. Each instruction then computes one
+/// register from earlier ones, in order, exactly once: an expression that several rules or
+/// definitions share (`count(domains where grade >= 4)`, a definition) is compiled once and
+/// read by all of them. Instructions are plain values in a contiguous array, so running a
+/// program is one loop over them with no allocation, no name look-up and no tree walk.
+struct Program: Sendable {
+    /// One step: `destination = op(operands)`.
+    struct Instruction: Sendable, Hashable {
+        enum Operation: UInt8, Sendable, Hashable {
+            /// Kleene conjunction / disjunction of the registers `operands[a ..< a + b]`.
+            case and, or
+            /// Kleene negation of register `a`.
+            case not
+            /// True when at least `k` of `operands[a ..< a + b]` are true, false when fewer can be.
+            case atLeast
+            /// How many of `operands[a ..< a + b]` are true: certainly (lower) and possibly (upper).
+            case countTrue
+            /// Whether register `a` is known (`k` = 1) or unknown (`k` = 0).
+            case known
+            /// Interval comparison of `a` and `b`; `k` is the operator.
+            case compare
+            /// Interval arithmetic on `a` and `b`; `k` is the operator.
+            case arithmetic
+            /// A product or quotient of two day counts: unknown when both are exact day counts
+            /// (a duration times a duration means nothing), interval arithmetic otherwise.
+            case dayProduct
+            /// A date `a` moved by a number of days `b`, forwards (`k` = add) or backwards.
+            case dateShift
+            /// The days between two known dates, `a - b`.
+            case dateDifference
+            /// The highest (`maximum`) or lowest latest grade of `operands[a ..< a + b]`: exact
+            /// when every grade is known, otherwise bounded by the known ones and the scale.
+            case maximum, minimum
+            /// Whether every register of `operands[a ..< a + b]` is known.
+            case allKnown
+            /// Evaluated by the explaining evaluator: fallback expression `k`.
+            case fallback
+        }
+
+        var operation: Operation
+        var destination: Int32
+        var a: Int32 = 0
+        var b: Int32 = 0
+        var k: Int32 = 0
+    }
+
+    /// What a slot holds, derived from the case by ``CaseBinder``.
+    enum Slot: Sendable, Hashable {
+        case standard(StandardFact)
+        case board(String, FactDeclaration)
+        /// The latest grade of the domain at this index of ``Vocabulary/domains``.
+        case grade(Int)
+        case duration(Duration)
+        /// Events of a stream on or after the window's start (all of them without a window).
+        case count(EventQuery, window: Duration?)
+        /// Time since the latest event of a stream.
+        case since(EventQuery)
+    }
+
+    /// Registers before any slot or instruction: the constants.
+    var template: [Interval] = []
+    /// Which register each slot fills.
+    var slots: [(slot: Slot, register: Int32)] = []
+    var code: [Instruction] = []
+    /// Operand lists of the n-ary instructions.
+    var operands: [Int32] = []
+    /// Expressions the fast path leaves to the explaining evaluator, with what they return.
+    var fallbacks: [(expression: CompiledExpression, kind: ProgramCompiler.Kind)] = []
+    /// How many registers a run needs.
+    var registerCount = 0
+    /// Interned strings: every string constant the document compares with.
+    var strings: [String: Int] = [:]
+    /// Per rule: the registers holding its `when` and, if it has one, its `unless`.
+    var rules: [(when: Int32, unless: Int32?)] = []
+
+    /// Runs the program over registers whose constants and slots are filled. `fallback`
+    /// evaluates fallback expression `k` when the program meets one.
+    func run(_ registers: UnsafeMutableBufferPointer<Interval>, fallback: (Int) -> Interval) {
+        // Every index below was produced by ProgramCompiler, which only refers to registers and
+        // operands it has allocated, so the buffers are read without bounds checks.
+        code.withUnsafeBufferPointer { code in
+            operands.withUnsafeBufferPointer { operands in
+                guard let r = registers.baseAddress, let list = operands.baseAddress else { return }
+                for instruction in code {
+                    let a = Int(instruction.a)
+                    let b = Int(instruction.b)
+                    let result: Interval
+                    switch instruction.operation {
+                    case .and:
+                        var lower = 1.0
+                        var upper = 1.0
+                        for index in a ..< a + b {
+                            let part = r[Int(list[index])]
+                            lower = min(lower, part.lower)
+                            upper = min(upper, part.upper)
+                        }
+                        result = Interval(lower: lower, upper: upper)
+                    case .or:
+                        var lower = 0.0
+                        var upper = 0.0
+                        for index in a ..< a + b {
+                            let part = r[Int(list[index])]
+                            lower = max(lower, part.lower)
+                            upper = max(upper, part.upper)
+                        }
+                        result = Interval(lower: lower, upper: upper)
+                    case .not:
+                        result = Interval(lower: 1 - r[a].upper, upper: 1 - r[a].lower)
+                    case .countTrue, .atLeast:
+                        var certain = 0.0
+                        var possible = 0.0
+                        for index in a ..< a + b {
+                            let part = r[Int(list[index])]
+                            certain += part.lower
+                            possible += part.upper
+                        }
+                        if instruction.operation == .countTrue {
+                            result = Interval(lower: certain, upper: possible)
+                        } else {
+                            let wanted = Double(instruction.k)
+                            result = certain >= wanted ? .true : (possible < wanted ? .false : .unknownTruth)
+                        }
+                    case .known:
+                        result = r[a].isKnown == (instruction.k == 1) ? .true : .false
+                    case .compare:
+                        result = Interval(Interval.compare(r[a], Self.operators[Int(instruction.k)], r[b]))
+                    case .arithmetic:
+                        result = Interval.arithmetic(Self.operators[Int(instruction.k)], r[a], r[b]) ?? .unknown
+                    case .dayProduct:
+                        let both = r[a].isKnown && r[b].isKnown
+                        result = both ? .unknown : Interval.arithmetic(Self.operators[Int(instruction.k)], r[a], r[b]) ?? .unknown
+                    case .dateShift:
+                        result = Self.shift(r[a], by: r[b], forwards: Self.operators[Int(instruction.k)] == .add)
+                    case .dateDifference:
+                        result = r[a].isKnown && r[b].isKnown ? Interval(r[a].lower - r[b].lower) : .unknown
+                    case .maximum, .minimum:
+                        result = Self.extreme(r, list, a ..< a + b, highest: instruction.operation == .maximum)
+                    case .allKnown:
+                        var all = true
+                        for index in a ..< a + b where !r[Int(list[index])].isKnown { all = false }
+                        result = all ? .true : .false
+                    case .fallback:
+                        result = fallback(Int(instruction.k))
+                    }
+                    r[Int(instruction.destination)] = result
+                }
+            }
+        }
+    }
+
+    /// The operators instructions name by index.
+    static let operators = BinaryOperator.allCases
+
+    static func code(of op: BinaryOperator) -> Int32 {
+        Int32(operators.firstIndex(of: op) ?? 0)
+    }
+
+    private static func shift(_ date: Interval, by days: Interval, forwards: Bool) -> Interval {
+        guard date.isKnown, days.isKnown, let day = Int(exactly: date.lower), let count = Int(exactly: days.lower),
+              let start = LocalDate(dayNumber: day), let shifted = start.adding(days: forwards ? count : -count)
+        else { return .unknown }
+        return Interval(Double(shifted.dayNumber))
+    }
+
+    /// `max`/`min` of grades, as the explaining evaluator computes them: exact when all are
+    /// known; otherwise from the known extreme (or the scale's end) to the scale's other end.
+    private static func extreme(
+        _ r: UnsafeMutablePointer<Interval>, _ list: UnsafePointer<Int32>, _ range: Range<Int>, highest: Bool
+    ) -> Interval {
+        var best: Double?
+        var allKnown = true
+        for index in range {
+            let grade = r[Int(list[index])]
+            guard grade.isKnown else {
+                allKnown = false
+                continue
+            }
+            best = best.map { highest ? max($0, grade.lower) : min($0, grade.lower) } ?? grade.lower
+        }
+        if allKnown { return best.map { Interval($0) } ?? .unknown }
+        return highest ? Interval(lower: best ?? 1, upper: 5) : Interval(lower: 1, upper: best ?? 5)
+    }
+}

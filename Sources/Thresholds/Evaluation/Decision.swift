@@ -1,0 +1,81 @@
+/// What the fast path returns: the level, whether it is provisional, the rules that fired and
+/// the actions they ask for, without explanations.
+///
+/// It is exactly what ``EvaluationPlan/evaluate(_:asOf:)`` would say about the same case:
+/// `level`, `provisional` and `actions` equal the recommendation's, and `firedRules` holds the
+/// ids of its fired rules (in document order). Ask for the recommendation when someone will
+/// read why.
+public struct Decision: Sendable, Hashable {
+    /// The recommended level.
+    public let level: Level
+    /// Whether information that could change the level is missing.
+    public let provisional: Bool
+    /// The rules that fired, modifiers included, in document order.
+    public let firedRules: FiredRules
+    /// The actions of the fired rules and of the level, merged as in the recommendation.
+    public let actions: [RecommendedAction]
+}
+
+/// The ids of the rules that fired, in document order: a set of rule positions over the plan's
+/// id table, so that a decision allocates nothing for it on boards of up to 128 rules.
+public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStringConvertible {
+    /// Every rule id of the document, shared with the plan.
+    private let ids: [String]
+    /// The positions of the fired rules, ascending.
+    private let positions: Positions
+
+    init(ids: [String], positions: Positions) {
+        self.ids = ids
+        self.positions = positions
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(index: Int) -> String { ids[positions[index]] }
+
+    public var description: String { "[" + joined(separator: ", ") + "]" }
+
+    public static func == (lhs: FiredRules, rhs: FiredRules) -> Bool { lhs.elementsEqual(rhs) }
+
+    public func hash(into hasher: inout Hasher) {
+        for id in self { hasher.combine(id) }
+    }
+
+    /// A set of small non-negative integers: two words inline, more words only beyond 128.
+    struct Positions: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+        private var more: [UInt64] = []
+        private(set) var count = 0
+
+        init() {}
+
+        mutating func insert(_ position: Int) {
+            let word = position / 64
+            let bit = UInt64(1) << UInt64(position % 64)
+            switch word {
+            case 0: if low & bit == 0 { low |= bit; count += 1 }
+            case 1: if high & bit == 0 { high |= bit; count += 1 }
+            default:
+                while more.count <= word - 2 { more.append(0) }
+                if more[word - 2] & bit == 0 { more[word - 2] |= bit; count += 1 }
+            }
+        }
+
+        /// The `index`-th smallest position.
+        subscript(index: Int) -> Int {
+            var remaining = index
+            for (word, bits) in ([low, high] + more).enumerated() {
+                let inWord = bits.nonzeroBitCount
+                guard remaining < inWord else {
+                    remaining -= inWord
+                    continue
+                }
+                var rest = bits
+                for _ in 0 ..< remaining { rest &= rest - 1 }  // clear the lowest set bits
+                return word * 64 + rest.trailingZeroBitCount
+            }
+            return -1  // beyond count: not reached through FiredRules' indices
+        }
+    }
+}

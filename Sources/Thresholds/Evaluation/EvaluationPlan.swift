@@ -1,0 +1,421 @@
+/// A checked threshold document compiled for evaluation: the only thing that evaluates cases.
+///
+/// Compile one per document and share it: it holds no mutable state, so evaluating is safe from
+/// any number of threads at once. The as-of date is always explicit; the engine never reads the
+/// clock, so the same document, facts and date give the same result.
+///
+/// Two ways to evaluate a case, with the same answer:
+/// - ``decide(_:asOf:)`` returns the level, the provisional flag, the fired rules and the actions,
+///   and builds no explanation: for triage and for re-evaluating a caseload.
+/// - ``evaluate(_:asOf:)`` returns the full ``Recommendation``: the same decision, with every
+///   fired rule, near miss and missing fact explained. Only the rules the recommendation shows are
+///   explained; the rest are decided by the compiled program alone.
+///
+/// ```swift
+/// guard let checked = DocumentLoader().load(contentsOf: path).checked else { … }
+/// let plan = checked.compile()
+/// let decision = plan.decide(facts, asOf: LocalDate(year: 2026, month: 11, day: 1)!)
+/// ```
+public struct EvaluationPlan: Sendable {
+    /// The document applied.
+    public let document: ThresholdDocument
+    /// The document with names resolved: what explanations are built from.
+    private let compiled: CompiledDocument
+    /// The document as a flat register program: what decides every rule.
+    private let program: Program
+    private let binder: CaseBinder
+    private let declarations: [String: FactDeclaration]
+    private let ruleIDs: [String]
+
+    /// Compiles a checked document.
+    public init(_ checked: CheckedDocument) {
+        document = checked.document
+        compiled = CompiledDocument(document)
+        program = ProgramCompiler.compile(compiled)
+        binder = CaseBinder(layout: .init(program), strings: program.strings)
+        declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        ruleIDs = document.rules.map(\.id.value)
+    }
+
+    /// How many instructions the compiled program runs per case, and how many values it derives
+    /// from the case: for tools and benchmarks.
+    public var programSize: (instructions: Int, slots: Int, fallbacks: Int) {
+        (program.code.count, program.slots.count, program.fallbacks.count)
+    }
+
+    private enum Status { case fired, notFired, undecided }
+
+    /// How one rule was decided.
+    private struct Outcome {
+        let status: Status
+        /// How its `when` and `unless` evaluated.
+        let when: Truth
+        let unless: Truth?
+        /// The level the rule recommends; `nil` when it is relative to an unknown plan.
+        let target: Level?
+        /// The highest level it could recommend.
+        let potential: Level
+        let isModifier: Bool
+        /// Fired while its exception is unknown: exceptions apply only when known to be true.
+        var unconfirmed: Bool { status == .fired && unless == .unknown }
+    }
+
+    /// The level given by fired rules, then raised by fired modifiers.
+    private struct Resolution {
+        var base: Level = .universal
+        var level: Level = .universal
+        /// Each fired modifier's index and the level it raised the base to.
+        var modifiers: [(index: Int, raised: Level)] = []
+    }
+
+    // MARK: Evaluating
+
+    /// Decides one case at an as-of date: level, provisional flag, fired rules and actions,
+    /// without explanations.
+    public func decide(_ facts: CaseFacts, asOf: LocalDate) -> Decision {
+        let outcomes = self.outcomes(facts, asOf: asOf)
+        let resolved = resolve(outcomes, confirmedOnly: false)
+        var fired = FiredRules.Positions()
+        for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
+        return Decision(level: resolved.level, provisional: provisional(outcomes, resolved),
+                        firedRules: FiredRules(ids: ruleIDs, positions: fired),
+                        actions: actions(fired: fired, level: resolved.level, asOf: asOf))
+    }
+
+    /// Evaluates one case at an as-of date into a full, explained recommendation.
+    public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
+        let outcomes = self.outcomes(facts, asOf: asOf)
+        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations))
+        return recommendation(facts, asOf: asOf, outcomes, &explainer)
+    }
+
+    /// How each rule's conditions evaluated, fired or not: what fixture coverage reads.
+    struct RuleTrace: Sendable {
+        let id: String
+        let when: Explanation
+        let unless: Explanation?
+    }
+
+    /// Evaluates one case, explaining every rule, fired or not.
+    func trace(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, rules: [RuleTrace]) {
+        let outcomes = self.outcomes(facts, asOf: asOf)
+        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations))
+        let recommendation = recommendation(facts, asOf: asOf, outcomes, &explainer)
+        let traces = compiled.rules.indices.map { index in
+            let (when, unless) = explainer.explain(index)
+            return RuleTrace(id: ruleIDs[index], when: when, unless: unless)
+        }
+        return (recommendation, traces)
+    }
+
+    /// Every rule decided by the compiled program.
+    private func outcomes(_ facts: CaseFacts, asOf: LocalDate) -> [Outcome] {
+        let truths = run(facts, asOf: asOf)
+        let currentPlan: Level? = truths.currentPlan
+        return compiled.rules.indices.map { index in
+            outcome(compiled.rules[index].rule, when: truths.rules[index].when, unless: truths.rules[index].unless,
+                    currentPlan: currentPlan)
+        }
+    }
+
+    /// Binds the case and runs the program: each rule's `when` and `unless`, and the current plan.
+    func run(_ facts: CaseFacts, asOf: LocalDate) -> (rules: [(when: Truth, unless: Truth?)], currentPlan: Level?) {
+        let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false)
+        var fallbackContext: CaseContext?
+        var extraStrings: [String] = []
+        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: max(program.registerCount, 1)) { registers in
+            registers.initialize(repeating: .unknown)
+            _ = program.template.withUnsafeBufferPointer { template in
+                UnsafeMutableBufferPointer(rebasing: registers[0 ..< template.count]).update(fromContentsOf: template)
+            }
+            binder.bind(context, into: registers, extraStrings: &extraStrings)
+            program.run(registers) { index in
+                // What the program leaves to the explaining evaluator, with a context of its own
+                // that keeps what it derives for the next fallback.
+                let shared = fallbackContext ?? CaseContext(facts: facts, asOf: asOf, declarations: declarations)
+                fallbackContext = shared
+                var evaluator = ExpressionEvaluator(context: shared, document: compiled)
+                let (expression, kind) = program.fallbacks[index]
+                return binder.encode(evaluator.evaluate(expression), kind: kind, extraStrings: &extraStrings)
+            }
+            let rules = program.rules.map { rule in
+                (registers[Int(rule.when)].truth, rule.unless.map { registers[Int($0)].truth })
+            }
+            return (rules, CaseContext.currentPlanLevel(facts, asOf: asOf))
+        }
+    }
+
+    /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
+    /// do not stack). With `confirmedOnly`, rules resting on an unconfirmed exception are left
+    /// out: the level the case would have if every such exception were confirmed.
+    private func resolve(_ outcomes: [Outcome], confirmedOnly: Bool) -> Resolution {
+        var resolution = Resolution()
+        for outcome in outcomes where outcome.status == .fired && !outcome.isModifier && !(confirmedOnly && outcome.unconfirmed) {
+            resolution.base = max(resolution.base, outcome.target ?? .universal)
+        }
+        resolution.level = resolution.base
+        for index in outcomes.indices where outcomes[index].status == .fired && outcomes[index].isModifier
+            && !(confirmedOnly && outcomes[index].unconfirmed) {
+            guard case .raise(let steps, let ceiling) = compiled.rules[index].rule.effect.value else { continue }
+            let raised = max(resolution.base, min(resolution.base.offset(by: steps), ceiling ?? .preProceedings))
+            resolution.modifiers.append((index, raised))
+            resolution.level = max(resolution.level, raised)
+        }
+        return resolution
+    }
+
+    /// The highest level an undecided rule could reach.
+    private func reach(_ index: Int, _ outcome: Outcome, base: Level) -> Level {
+        if outcome.isModifier, case .raise(let steps, let ceiling) = compiled.rules[index].rule.effect.value {
+            return min(base.offset(by: steps), ceiling ?? .preProceedings)
+        }
+        return outcome.potential
+    }
+
+    /// Provisional when an undecided rule could reach above the level, or when the level rests
+    /// on exceptions not yet confirmed.
+    private func provisional(_ outcomes: [Outcome], _ resolved: Resolution) -> Bool {
+        for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
+            if reach(index, outcome, base: resolved.base) > resolved.level { return true }
+        }
+        return resolve(outcomes, confirmedOnly: true).level < resolved.level
+    }
+
+    /// Explains rules when the recommendation needs them, each at most once.
+    private struct Explainer {
+        let plan: EvaluationPlan
+        let context: CaseContext
+        private var explained: [Int: (when: Explanation, unless: Explanation?)] = [:]
+
+        init(plan: EvaluationPlan, context: CaseContext) {
+            self.plan = plan
+            self.context = context
+        }
+
+        mutating func explain(_ index: Int) -> (when: Explanation, unless: Explanation?) {
+            if let known = explained[index] { return known }
+            let rule = plan.compiled.rules[index]
+            var evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
+            let result = (evaluator.explain(rule.when), rule.unless.map { evaluator.explain($0) })
+            explained[index] = result
+            return result
+        }
+    }
+
+    private func recommendation(
+        _ facts: CaseFacts, asOf: LocalDate, _ outcomes: [Outcome], _ explainer: inout Explainer
+    ) -> Recommendation {
+        let resolved = resolve(outcomes, confirmedOnly: false)
+        let level = resolved.level
+        let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
+
+        var needs = NeedsCollector(declarations: declarations)
+        // Undecided rules that could reach above the result make it provisional.
+        for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
+            let reach = reach(index, outcome, base: resolved.base)
+            guard reach > level else { continue }
+            var readings = explainer.explain(index).when.neededReadings
+            if outcome.target == nil, outcome.when == .true {
+                readings.append(Reading(name: "current_plan", value: .unknown))
+            }
+            needs.add(readings, effect: .raise, level: reach, rule: ruleIDs[index])
+        }
+        // A level that rests on unconfirmed exceptions is provisional too: confirming them
+        // would lower it, and what they wait on is listed after what could raise it.
+        let confirmed = resolve(outcomes, confirmedOnly: true)
+        let restsOnExceptions = confirmed.level < level
+        if restsOnExceptions {
+            for (index, outcome) in outcomes.enumerated() where outcome.unconfirmed {
+                let holds = (outcome.isModifier ? raisedLevels[index] : outcome.target).map { $0 > confirmed.level } ?? false
+                guard holds, let unless = explainer.explain(index).unless else { continue }
+                needs.add(unless.neededReadings, effect: .lower, level: confirmed.level, rule: ruleIDs[index])
+            }
+        }
+        let provisional = needs.raises || restsOnExceptions
+
+        let base = outcomes.indices.filter { outcomes[$0].status == .fired && !outcomes[$0].isModifier }
+            .sorted { (outcomes[$0].target ?? .universal) > (outcomes[$1].target ?? .universal) }
+        let fired = base.map { firedRule($0, level: outcomes[$0].target ?? .universal, &explainer) }
+            + outcomes.indices.compactMap { index in raisedLevels[index].map { firedRule(index, level: $0, &explainer) } }
+        var firedPositions = FiredRules.Positions()
+        for index in outcomes.indices where outcomes[index].status == .fired { firedPositions.insert(index) }
+
+        return Recommendation(
+            caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
+            documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
+            label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
+            baseLevel: resolved.base, provisional: provisional, firedRules: fired,
+            nearMisses: nearMisses(outcomes, above: level, &explainer),
+            informationNeeded: needs.sorted(),
+            actions: actions(fired: firedPositions, level: level, asOf: asOf))
+    }
+
+    private func definition(_ level: Level) -> LevelDefinition? {
+        document.levels.first { $0.level == level }
+    }
+
+    private func outcome(_ rule: Rule, when: Truth, unless: Truth?, currentPlan: Level?) -> Outcome {
+        // An exception is a reason not to escalate: it stops a rule only when known to be true.
+        let status: Status
+        switch (when, unless ?? .false) {
+        case (.false, _), (_, .true): status = .notFired
+        case (.true, _): status = .fired
+        case (.unknown, _): status = .undecided
+        }
+        let target: Level?
+        let potential: Level
+        switch rule.effect.value {
+        case .level(let level):
+            target = level
+            potential = level
+        case .relativeToCurrentPlan(let offset):
+            if let plan = currentPlan {
+                target = plan.offset(by: offset)
+                potential = plan.offset(by: offset)
+            } else {
+                target = nil
+                potential = Level.childProtection.offset(by: offset)
+            }
+        case .raise(_, let ceiling):
+            target = nil
+            potential = ceiling ?? .preProceedings
+        }
+        let isModifier = rule.effect.value.isRaise
+        // A relative rule whose plan is unknown cannot fire: it waits on the plan.
+        let decided: Status = target == nil && status == .fired && !isModifier ? .undecided : status
+        return Outcome(status: decided, when: when, unless: unless, target: target, potential: potential, isModifier: isModifier)
+    }
+
+    private func firedRule(_ index: Int, level: Level, _ explainer: inout Explainer) -> FiredRule {
+        let rule = compiled.rules[index].rule
+        let (when, unless) = explainer.explain(index)
+        return FiredRule(id: rule.id.value, title: rule.title, level: level, modifier: rule.effect.value.isRaise,
+                         because: rule.because, source: rule.source, explanation: when, exception: unless)
+    }
+
+    /// The rules of the next level up (the lowest level above the result that any rule names)
+    /// that did not fire: what failed, or for an undecided rule what it waits on.
+    private func nearMisses(_ outcomes: [Outcome], above level: Level, _ explainer: inout Explainer) -> [NearMiss] {
+        let candidates = outcomes.indices.filter {
+            outcomes[$0].status != .fired && !outcomes[$0].isModifier && outcomes[$0].potential > level
+        }
+        guard let next = candidates.map({ outcomes[$0].potential }).min() else { return [] }
+        return candidates.filter { outcomes[$0].potential == next }.map { index in
+            let rule = compiled.rules[index].rule
+            let (when, unless) = explainer.explain(index)
+            var failed: [String] = []
+            if outcomes[index].status == .undecided {
+                let needed = when.neededReadings.map(\.name)
+                var unique: [String] = []
+                for name in needed where !unique.contains(name) { unique.append(name) }
+                failed.append("undecided: waits on \(unique.isEmpty ? "current_plan" : unique.joined(separator: ", "))")
+            }
+            if unless?.result == .true, let unless {
+                failed.append("an exception applies: \(Self.describe(unless))")
+            }
+            if when.result == .false {
+                failed += when.leaves(.false).map { "\(Self.describe($0)) is false" }
+            }
+            return NearMiss(id: rule.id.value, title: rule.title, level: next, failed: failed, source: rule.source)
+        }
+    }
+
+    /// A leaf with the values it read: `domain.hygiene >= 4 (domain.hygiene = 3)`.
+    static func describe(_ explanation: Explanation) -> String {
+        let readings = explanation.readings.map { "\($0.name) = \($0.value)" }
+        guard !readings.isEmpty else { return explanation.condition }
+        return "\(explanation.condition) (\(readings.joined(separator: ", ")))"
+    }
+
+    /// The actions of the fired rules, merged: the same action once, with every rule that asks for
+    /// it; a timed action (`see_child_within`) once, at its shortest time. An early help assessment
+    /// is left out once the result is above early help: the case has moved past it.
+    private func actions(fired: FiredRules.Positions, level: Level, asOf: LocalDate) -> [RecommendedAction] {
+        let levelActions = definition(level)?.actions ?? []
+        let ruleActions = (0 ..< fired.count).map { fired[$0] }.filter { !compiled.rules[$0].rule.actions.isEmpty }
+        guard !levelActions.isEmpty || !ruleActions.isEmpty else { return [] }
+        var merged: [RecommendedAction] = []
+        let sources = ruleActions.map { (ruleIDs[$0], compiled.rules[$0].rule.actions) }
+            + [("levels.\(level.rawValue)", levelActions)]
+        for (rule, actions) in sources {
+            for action in actions where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
+                let timed = action.kind.acceptsDuration
+                if let index = merged.firstIndex(where: { $0.action == action.kind && (timed || ($0.within == action.within && $0.text == action.text)) }) {
+                    merged[index].rules.append(rule)
+                    if let new = action.within {
+                        let shorter = merged[index].within.map { CaseContext.days(new, asOf: asOf) < CaseContext.days($0, asOf: asOf) } ?? true
+                        if shorter { merged[index].within = new }
+                    }
+                } else {
+                    merged.append(RecommendedAction(action: action.kind, within: action.within, text: action.text, rules: [rule]))
+                }
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: ActionKind.allCases.enumerated().map { ($1, $0) })
+        return merged.enumerated().sorted { lhs, rhs in
+            (order[lhs.element.action] ?? 0, lhs.offset) < (order[rhs.element.action] ?? 0, rhs.offset)
+        }.map(\.element)
+    }
+}
+
+extension RuleEffect {
+    var isRaise: Bool {
+        if case .raise = self { return true }
+        return false
+    }
+}
+
+/// Collects information needed from undecided rules and unconfirmed exceptions, one entry per
+/// fact and effect.
+private struct NeedsCollector {
+    let declarations: [String: FactDeclaration]
+    private var items: [InformationNeeded] = []
+    private var index: [String: Int] = [:]
+    /// Whether any answer could raise the level.
+    private(set) var raises = false
+
+    init(declarations: [String: FactDeclaration]) {
+        self.declarations = declarations
+    }
+
+    mutating func add(_ readings: [Reading], effect: InformationNeeded.Effect, level: Level, rule: String) {
+        if effect == .raise { raises = true }
+        for reading in readings {
+            let key = "\(effect.rawValue) \(reading.name)"
+            // Confirming an exception is always worth asking about: it is one specific question.
+            let decisive = reading.decisive || effect == .lower
+            guard let position = index[key] else {
+                index[key] = items.count
+                items.append(InformationNeeded(
+                    fact: reading.name,
+                    question: InformationQuestions.question(for: reading.name, declaration: declarations[reading.name]),
+                    judgement: reading.question != nil, effect: effect, couldReach: level, decisive: decisive, rules: [rule]))
+                continue
+            }
+            var item = items[position]
+            // A decisive answer's reach wins over one that matters only with others.
+            if decisive && !item.decisive {
+                item.couldReach = level
+            } else if decisive == item.decisive, effect == .raise {
+                item.couldReach = max(item.couldReach, level)
+            }
+            item.decisive = item.decisive || decisive
+            if !item.rules.contains(rule) { item.rules.append(rule) }
+            items[position] = item
+        }
+    }
+
+    /// Decisive answers that could raise the level, most consequential first and judgement
+    /// questions first within a level; then answers that could lower it; then the rest.
+    func sorted() -> [InformationNeeded] {
+        func group(_ item: InformationNeeded) -> Int {
+            item.effect == .raise ? (item.decisive ? 0 : 2) : 1
+        }
+        return items.sorted { lhs, rhs in
+            if group(lhs) != group(rhs) { return group(lhs) < group(rhs) }
+            if lhs.couldReach != rhs.couldReach { return lhs.couldReach > rhs.couldReach }
+            if lhs.judgement != rhs.judgement { return lhs.judgement }
+            return lhs.fact < rhs.fact
+        }
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import Testing
+@testable import Thresholds
+
+/// A deterministic generator (SplitMix64), so a failing random case can be reproduced by seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random cases with every part sometimes missing, so that unknown facts, incomplete records
+/// and ranges reach every rule.
+struct RandomCases {
+    var generator: SeededGenerator
+    let asOf: LocalDate
+
+    init(seed: UInt64, asOf: LocalDate = Fixture.asOf) {
+        generator = SeededGenerator(seed: seed)
+        self.asOf = asOf
+    }
+
+    private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0 ..< 100, using: &generator) < percent }
+    private mutating func maybe<T>(_ make: (inout RandomCases) -> T) -> T? { chance(75) ? make(&self) : nil }
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0 ..< items.count, using: &generator)] }
+    private mutating func date(daysBack: ClosedRange<Int> = -30 ... 900) -> LocalDate {
+        asOf.adding(days: -Int.random(in: daysBack, using: &generator)) ?? asOf
+    }
+    private mutating func list<T>(_ most: Int, _ make: (inout RandomCases) -> T) -> [T] {
+        (0 ..< Int.random(in: 0 ... most, using: &generator)).map { _ in make(&self) }
+    }
+    private mutating func flag() -> Bool? { maybe { $0.chance(50) } }
+
+    mutating func next(_ index: Int) -> CaseFacts {
+        let agencies = CaseFacts.Agency.allCases
+        let outcomes = CaseFacts.VisitOutcome.allCases
+        let kinds = ["concern", "referral", "missed_health_appointment", "left_alone", "carer_intoxicated", "assessment",
+                     "moved_in", "not_brought", "police_callout", "missing_episode", "early_help_declined",
+                     "missed_antenatal_appointment", "pre_birth_assessment_declined", "conference"]
+        let levels = Level.allCases.filter { $0 != .universal }
+        return CaseFacts(
+            id: "R\(index)",
+            child: maybe { r in
+                CaseFacts.Child(dateOfBirth: r.maybe { $0.date(daysBack: -200 ... 6_500) }, unborn: r.flag(),
+                                gestationWeeks: r.maybe { Int.random(in: 8 ... 40, using: &$0.generator) },
+                                disabled: r.flag(), additionalNeeds: r.flag(), criticalMedication: r.flag())
+            },
+            plans: maybe { r in
+                r.list(3) { r in
+                    let start = r.date()
+                    return CaseFacts.Plan(level: r.pick(levels), category: r.pick(["neglect", "emotional", nil]), start: start,
+                                          end: r.chance(50) ? start.adding(days: Int.random(in: 1 ... 700, using: &r.generator)) : nil)
+                }
+            },
+            assessments: maybe { r in
+                r.list(4) { r in
+                    var grades: [String: Int] = [:]
+                    for domain in Vocabulary.domains where r.chance(70) { grades[domain] = Int.random(in: 1 ... 5, using: &r.generator) }
+                    return CaseFacts.Assessment(date: r.date(daysBack: -10 ... 500), grades: grades)
+                }
+            },
+            education: maybe { r in
+                let possible = r.maybe { r in r.pick([0, 10, 200, 380, 1_000]) }
+                return CaseFacts.Education(
+                    onRoll: r.flag(), sessionsPossible: possible,
+                    sessionsMissed: r.maybe { Int.random(in: 0 ... max(possible ?? 50, 1), using: &$0.generator) },
+                    consecutiveAbsenceDays: r.maybe { Int.random(in: 0 ... 40, using: &$0.generator) }, missing: r.flag(),
+                    homeEducated: r.flag(), homeEducationStart: r.maybe { $0.date() }, whereaboutsKnown: r.flag(),
+                    partTimeTimetable: r.maybe { r in .init(start: r.maybe { $0.date() }, review: r.maybe { $0.date(daysBack: -60 ... 60) }, notified: r.flag()) },
+                    lastAttended: r.maybe { $0.date(daysBack: 0 ... 60) })
+            },
+            visits: maybe { r in
+                r.list(6) { r in
+                    CaseFacts.Visit(date: r.date(daysBack: -5 ... 120), by: r.maybe { $0.pick(agencies) }, announced: r.flag(),
+                                    outcome: r.pick(outcomes), childSeenAlone: r.flag(), homeSeen: r.flag())
+                }
+            },
+            compliance: maybe { r in
+                CaseFacts.Compliance(
+                    earlyHelpConsent: r.maybe { $0.pick(["given", "declined", "withdrawn", "unexpected words"]) },
+                    actions: r.maybe { r in r.list(4) { CaseFacts.DatedOutcome(date: $0.date(daysBack: 0 ... 300), held: $0.chance(50)) } },
+                    claims: r.maybe { r in r.list(3) { CaseFacts.DatedOutcome(date: $0.date(daysBack: 0 ... 300), held: $0.chance(50)) } },
+                    disguisedCompliance: r.maybe { r in r.list(3) { $0.date(daysBack: 0 ... 300) } })
+            },
+            events: maybe { r in
+                r.list(8) { r in
+                    CaseFacts.Event(date: r.date(daysBack: -5 ... 800), kind: r.pick(kinds),
+                                    domains: r.maybe { r in r.list(2) { $0.pick(Vocabulary.domains) } })
+                }
+            },
+            context: maybe { r in .init(poverty: r.flag(), parentPrioritisesChild: r.flag(), compensatoryCare: r.flag()) },
+            carers: maybe { r in
+                .init(substanceMisuse: r.maybe { $0.pick(["none", "suspected", "confirmed", "historic"]) },
+                      domesticAbuse: r.maybe { $0.pick(["none", "suspected", "confirmed"]) },
+                      mentalHealth: r.maybe { $0.pick(["none", "suspected", "confirmed"]) },
+                      previousChildrenRemoved: r.maybe { Int.random(in: 0 ... 3, using: &$0.generator) })
+            },
+            facts: maybe { r in
+                var facts: [String: FactValue] = [:]
+                for name in ["young_carer", "good_enough_care", "impairment", "family_closing_down"] where r.chance(60) {
+                    facts[name] = .boolean(r.chance(50))
+                }
+                if r.chance(60) { facts["housing"] = .string(r.pick(["secure", "temporary", "none"])) }
+                if r.chance(60) { facts["gcp2_completed"] = .date(r.date()) }
+                return facts
+            },
+            transferIn: maybe { r in r.chance(30) ? .init(date: r.date(daysBack: 0 ... 60), recordsReceived: r.flag()) : nil } ?? nil)
+    }
+}
+
+/// The fast path (the compiled program and ``EvaluationPlan/decide(_:asOf:)``) against the
+/// explaining evaluator: the same truth for every rule, the same decision for every case.
+@Suite("Fast path")
+struct FastPathTests {
+    /// Every disagreement between the program and the explanations, and between `decide` and
+    /// `evaluate`, on one case.
+    static func disagreements(_ plan: EvaluationPlan, _ facts: CaseFacts, asOf: LocalDate) -> [String] {
+        var found: [String] = []
+        let (recommendation, traces) = plan.trace(facts, asOf: asOf)
+        let truths = plan.run(facts, asOf: asOf).rules
+        for (trace, truth) in zip(traces, truths) {
+            if trace.when.result != truth.when { found.append("\(trace.id) when: explained \(trace.when.result), program \(truth.when)") }
+            if trace.unless?.result != truth.unless {
+                found.append("\(trace.id) unless: explained \(String(describing: trace.unless?.result)), program \(String(describing: truth.unless))")
+            }
+        }
+        let decision = plan.decide(facts, asOf: asOf)
+        if decision.level != recommendation.level { found.append("level: decide \(decision.level), evaluate \(recommendation.level)") }
+        if decision.provisional != recommendation.provisional { found.append("provisional: decide \(decision.provisional)") }
+        if Set(decision.firedRules) != Set(recommendation.firedRules.map(\.id)) || decision.firedRules.count != recommendation.firedRules.count {
+            found.append("fired: decide \(decision.firedRules), evaluate \(recommendation.firedRules.map(\.id))")
+        }
+        if decision.actions != recommendation.actions { found.append("actions differ") }
+        return found.map { "\(facts.id ?? "case") at \(asOf): \($0)" }
+    }
+
+    @Test("on every example fixture, the program decides each rule as the explanations do, and decide matches evaluate")
+    func fixtures() throws {
+        let folder = Fixture.root.appendingPathComponent("Examples/fixtures")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var cases = 0
+        var found: [String] = []
+        for file in files {
+            let loaded = FixtureLoader(root: Fixture.root.path).load(contentsOf: folder.appendingPathComponent(file).path)
+            let suite = try #require(loaded.suite, "\(file): \(loaded.diagnostics.prefix(3))")
+            let plan = suite.checked.compile()
+            for fixture in suite.cases {
+                cases += 1
+                found += Self.disagreements(plan, fixture.facts, asOf: fixture.asOf)
+            }
+        }
+        #expect(cases >= 188)
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+    }
+
+    @Test("on 3,000 random cases with facts missing everywhere, the example board's program agrees with its explanations")
+    func randomCasesOnTheExampleBoard() throws {
+        let plan = try #require(Fixture.board).compile()
+        var cases = RandomCases(seed: 2026)
+        var found: [String] = []
+        for index in 0 ..< 3_000 where found.count < 10 {
+            found += Self.disagreements(plan, cases.next(index), asOf: Fixture.asOf)
+        }
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+        // The example board reads histories, which the program leaves to the explaining evaluator.
+        #expect(plan.programSize.fallbacks > 0 && plan.programSize.instructions > 100)
+    }
+
+    /// Every shape of expression the program compiles, and the ones it hands back.
+    static let shapes: [String] = [
+        // Arithmetic over the kinds the checker lets through.
+        "child.date_of_birth + 30 days < as_of", "as_of - child.date_of_birth > 1 year",
+        "child.age + plan.time_on_current > 2 years", "since(child_seen) - 7 days >= 1 day",
+        "education.attendance * 2 - 100 >= 80", "education.sessions_missed / education.sessions_possible * 100 >= 10",
+        "education.attendance / 0 > 1", "child.date_of_birth + since(visit) < as_of",
+        // Comparisons across kinds.
+        "current_plan >= child_in_need", "current_plan == child_protection", "current_plan in [early_help, child_in_need]",
+        "current_plan not in [child_protection]", "compliance.early_help_consent == declined",
+        "compliance.early_help_consent != given", "compliance.early_help_consent in [declined, withdrawn]",
+        "carers.substance_misuse == carers.domestic_abuse", "child.disabled == context.poverty", "child.unborn != true",
+        "education.last_attended < as_of - 20 days", "child.date_of_birth >= 2020-01-01",
+        // Known and unknown.
+        "known(child.age)", "unknown(education.attendance)", "known(current_plan)", "unknown(compliance.early_help_consent)",
+        "known(domain.hygiene) and domain.hygiene >= 3", "unknown(housing)", "known(child.disabled)", "unknown(young_carer)",
+        // Domains.
+        "max(domains) >= 4", "min(domains) <= 2", "max(domains[physical_care]) == 5", "count(domains where grade >= 3) >= 2",
+        "any(domains where grade == 5)", "all(domains[physical_care] where grade <= 2)", "count(domains where unknown(grade)) >= 3",
+        "any(domains where grade >= 4 and child.disabled)", "count(domains where grade >= 3 and not child.disabled) >= 1",
+        "any(domains where streak(grade >= 3) >= 2)", "count(domains where ever(grade >= 4)) >= 1",
+        // Events and histories.
+        "count(no_access in last 90 days) >= 2", "count(child_seen[school, health] in last 20 working days) >= 1",
+        "count(concern[hygiene] in last 12 months) >= 2", "count(plan_ended[child_protection] in last 2 years) >= 1",
+        "count(non_compliance in last 6 months) + count(disguised_compliance in last 6 months) >= 2",
+        "since(child_seen) > 10 working days", "since(moved_in) < 30 days", "since(assessment) > 6 months",
+        "count(referral) >= 3", "streak(domain.hygiene >= 3) >= 2", "oscillating(domain.home_conditions >= 4)",
+        "ever(domain.nutrition == 5)", "ever(domain.hygiene >= 4 in last 12 months)",
+        // Board facts.
+        "housing == temporary", "housing in [none, temporary]", "gcp2_completed < as_of - 6 months", "young_carer and not impairment",
+        "good_enough_care == false or family_closing_down",
+    ]
+
+    @Test("every expression shape, alone and combined, is decided by the program exactly as by the explaining evaluator")
+    func expressionShapes() throws {
+        let declarations = """
+            facts:
+              young_carer: boolean
+              good_enough_care: boolean
+              impairment: boolean
+              family_closing_down: boolean
+              housing: { type: enum, values: [secure, temporary, none] }
+              gcp2_completed: date
+
+            """
+        var rules = "rules:\n"
+        for (index, shape) in Self.shapes.enumerated() {
+            let quoted = shape.replacingOccurrences(of: "\"", with: "\\\"")
+            rules += "  - { id: S\(index), title: t, level: child_in_need, source: s, when: \"\(quoted)\" }\n"
+        }
+        // Combinators, exceptions, relative levels and modifiers over the same shapes.
+        rules += """
+              - id: C1
+                title: t
+                level: child_protection
+                source: s
+                when: { at_least: 2, of: ["\(Self.shapes[15])", "\(Self.shapes[36])", "\(Self.shapes[47])"] }
+                unless: "\(Self.shapes[23])"
+              - { id: C2, title: t, level: current_plan + 1, source: s, when: "\(Self.shapes[40])", unless: context.poverty }
+              - { id: C3, title: t, raise: 1, source: s, when: "\(Self.shapes[50])" }
+              - id: C4
+                title: t
+                level: pre_proceedings
+                source: s
+                when: { not: { any: ["\(Self.shapes[26])", { all: ["\(Self.shapes[29])", "\(Self.shapes[52])"] }] } }
+
+            """
+        let checked = try #require(Fixture.document(declarations + rules))
+        let plan = checked.compile()
+        var cases = RandomCases(seed: 1989)
+        var found: [String] = []
+        for index in 0 ..< 2_000 where found.count < 10 {
+            found += Self.disagreements(plan, cases.next(index), asOf: Fixture.asOf)
+        }
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+    }
+
+    @Test("a decision lists fired rules in document order and compares by content")
+    func decisionShape() throws {
+        let plan = try #require(Fixture.board).compile()
+        let facts = CaseFacts(child: .init(dateOfBirth: LocalDate(year: 2026, month: 6, day: 1)),
+                              assessments: [.init(date: Fixture.asOf, grades: ["safety_supervision": 5, "nutrition": 4, "hygiene": 4])])
+        let decision = plan.decide(facts, asOf: Fixture.asOf)
+        let order = plan.document.rules.map(\.id.value)
+        let positions = decision.firedRules.map { order.firstIndex(of: $0) ?? -1 }
+        #expect(!decision.firedRules.isEmpty && positions == positions.sorted() && !positions.contains(-1))
+        #expect(decision == plan.decide(facts, asOf: Fixture.asOf))
+        #expect(decision.level == plan.evaluate(facts, asOf: Fixture.asOf).level)
+    }
+
+    @Test("fired-rule sets beyond 128 rules keep every position")
+    func largeRuleSets() {
+        var positions = FiredRules.Positions()
+        for position in [0, 63, 64, 127, 128, 200, 1_000] { positions.insert(position) }
+        positions.insert(64)
+        let ids = (0 ... 1_000).map { "R\($0)" }
+        let fired = FiredRules(ids: ids, positions: positions)
+        #expect(Array(fired) == ["R0", "R63", "R64", "R127", "R128", "R200", "R1000"])
+    }
+}

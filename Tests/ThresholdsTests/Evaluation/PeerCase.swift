@@ -1,0 +1,1 @@
+../../../Benchmarks/peer-board/PeerCase.swift
