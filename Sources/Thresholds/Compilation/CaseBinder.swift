@@ -1,95 +1,107 @@
 /// Fills a program's slots from one case at one as-of date: each fact, latest grade, event
-/// count and duration the program reads, derived once, with the same functions the explaining
-/// evaluator uses (``CaseContext``), so both paths see the same values.
-struct CaseBinder {
-    /// How the program's slots are derived, prepared once per plan.
-    struct Layout: Sendable {
-        /// Per domain of ``Vocabulary/domains``: the register of its latest grade, or -1.
-        var gradeRegisters: [Int32]
-        /// Facts and durations: one value each.
-        var values: [(slot: Program.Slot, register: Int32, kind: ProgramCompiler.Kind)]
-        /// Event streams: each derived once, then counted per window and measured for `since`.
-        var streams: [(query: EventQuery, counts: [(window: Duration?, register: Int32)], since: Int32?)]
-
-        init(_ program: Program) {
-            gradeRegisters = Array(repeating: -1, count: Vocabulary.domains.count)
-            values = []
-            var streams: [EventQuery: (counts: [(window: Duration?, register: Int32)], since: Int32?)] = [:]
-            var order: [EventQuery] = []
-            for (slot, register) in program.slots {
-                switch slot {
-                case .grade(let index): gradeRegisters[index] = register
-                case .standard(let fact): values.append((slot, register, ProgramCompiler.kind(of: fact)))
-                case .board(_, let declaration): values.append((slot, register, ProgramCompiler.kind(of: declaration.type)))
-                case .duration: values.append((slot, register, .days))
-                case .count(let query, let window):
-                    if streams[query] == nil { order.append(query) }
-                    streams[query, default: ([], nil)].counts.append((window, register))
-                case .since(let query):
-                    if streams[query] == nil { order.append(query) }
-                    streams[query, default: ([], nil)].since = register
-                }
-            }
-            self.streams = order.map { ($0, streams[$0]?.counts ?? [], streams[$0]?.since) }
-        }
-
-        var readsGrades: Bool { gradeRegisters.contains { $0 >= 0 } }
-    }
-
-    let layout: Layout
+/// count, duration and fallback value the program reads, derived once, with the functions the
+/// explaining evaluator uses (``CaseContext``), so that both paths see the same values.
+struct CaseBinder: Sendable {
+    private var gradeRegisters = Array(repeating: Int32(-1), count: Vocabulary.domains.count)
+    private var readsGrades = false
+    private var standard: [(fact: StandardFact, register: Int32, kind: ProgramCompiler.Kind)] = []
+    private var board: [(name: String, declaration: FactDeclaration, register: Int32, kind: ProgramCompiler.Kind)] = []
+    private var durations: [(duration: Duration, register: Int32)] = []
+    /// Event streams: each visited once, counted per window and measured for `since`.
+    private var streams: [(query: EventQuery, counts: [(window: Duration?, register: Int32)], since: Int32?)] = []
+    private var fallbacks: [(index: Int, register: Int32)] = []
     let strings: [String: Int]
+
+    init(_ program: Program) {
+        strings = program.strings
+        var streamIndex: [EventQuery: Int] = [:]
+        func stream(_ query: EventQuery) -> Int {
+            if let index = streamIndex[query] { return index }
+            streams.append((query, [], nil))
+            streamIndex[query] = streams.count - 1
+            return streams.count - 1
+        }
+        for (slot, register) in program.slots {
+            switch slot {
+            case .grade(let index):
+                gradeRegisters[index] = register
+                readsGrades = true
+            case .standard(let fact): standard.append((fact, register, ProgramCompiler.kind(of: fact)))
+            case .board(let name, let declaration): board.append((name, declaration, register, ProgramCompiler.kind(of: declaration.type)))
+            case .duration(let duration): durations.append((duration, register))
+            case .count(let query, let window): streams[stream(query)].counts.append((window, register))
+            case .since(let query): streams[stream(query)].since = register
+            case .fallback(let index): fallbacks.append((index, register))
+            }
+        }
+    }
 
     /// Writes every slot's value into `r`. Strings the document never names get ids of their
     /// own for this evaluation, in `extraStrings`.
-    func bind(_ context: CaseContext, into r: UnsafeMutableBufferPointer<Interval>, extraStrings: inout [String]) {
-        if layout.readsGrades { bindGrades(context, into: r) }
-        for (slot, register, kind) in layout.values {
-            let value: Value
-            switch slot {
-            case .standard(let fact): value = context.fact(fact)
-            case .board(let name, let declaration): value = context.boardFact(name, declaration)
-            case .duration(let duration): value = .days(context.days(duration))
-            default: continue
-            }
-            r[Int(register)] = encode(value, kind: kind, extraStrings: &extraStrings)
+    func bind(_ context: CaseContext, _ program: Program, into r: UnsafeMutablePointer<Interval>, extraStrings: inout [String]) {
+        if readsGrades { bindGrades(context, into: r) }
+        for (fact, register, kind) in standard {
+            r[Int(register)] = encode(context.fact(fact), kind: kind, extraStrings: &extraStrings)
+        }
+        for (name, declaration, register, kind) in board {
+            r[Int(register)] = encode(context.boardFact(name, declaration), kind: kind, extraStrings: &extraStrings)
+        }
+        for (duration, register) in durations {
+            r[Int(register)] = Interval(Double(context.days(duration)))
         }
         let today = context.asOf.dayNumber
-        for (query, counts, since) in layout.streams {
-            let stream = context.derive(query)
-            for (window, register) in counts {
-                let count = Double(stream.count(since: window.map { today - context.days($0) }))
-                r[Int(register)] = stream.complete ? Interval(count) : Interval(lower: count, upper: .infinity)
+        for (query, counts, since) in streams {
+            bindStream(context, query, counts, since, today: today, into: r)
+        }
+        guard !fallbacks.isEmpty else { return }
+        // What the program leaves to the explaining evaluator, on a context of its own that keeps
+        // the streams and histories it derives for the next fallback.
+        let memoizing = CaseContext(facts: context.facts, asOf: context.asOf, declarations: context.declarations)
+        for (index, register) in fallbacks {
+            var evaluator = ExpressionEvaluator(context: memoizing, document: program.document)
+            let (expression, kind) = program.fallbacks[index]
+            r[Int(register)] = encode(evaluator.evaluate(expression), kind: kind, extraStrings: &extraStrings)
+        }
+    }
+
+    /// Counts a stream's dates in each window and finds the latest, in one pass and without
+    /// collecting them: as ``EventStream`` would count and measure the sorted dates.
+    private func bindStream(
+        _ context: CaseContext, _ query: EventQuery, _ counts: [(window: Duration?, register: Int32)], _ since: Int32?,
+        today: Int, into r: UnsafeMutablePointer<Interval>
+    ) {
+        withUnsafeTemporaryAllocation(of: (start: Int, count: Int).self, capacity: max(counts.count, 1)) { windows in
+            for (index, (window, _)) in counts.enumerated() {
+                windows[index] = (window.map { today - context.days($0) } ?? Int.min, 0)
+            }
+            var latest: Int?
+            let complete = context.forEachDate(of: query) { date in
+                let day = date.dayNumber
+                guard day <= today else { return }
+                latest = max(latest ?? day, day)
+                for index in counts.indices where day >= windows[index].start { windows[index].count += 1 }
+            }
+            for (index, (_, register)) in counts.enumerated() {
+                let count = Double(windows[index].count)
+                r[Int(register)] = complete ? Interval(count) : Interval(lower: count, upper: .infinity)
             }
             if let since {
-                let latest = stream.dates.last.map { Double(today - $0.dayNumber) }
-                if stream.complete {
-                    r[Int(since)] = Interval(latest ?? Double(CaseContext.never))
+                let days = latest.map { Double(today - $0) }
+                if complete {
+                    r[Int(since)] = Interval(days ?? Double(CaseContext.never))
                 } else {
-                    r[Int(since)] = latest.map { Interval(lower: 0, upper: $0) } ?? .unknown
+                    r[Int(since)] = days.map { Interval(lower: 0, upper: $0) } ?? .unknown
                 }
             }
         }
     }
 
-    /// Latest grades in one pass over the assessments up to the as-of date: a later assessment
-    /// supersedes an earlier one, and of two on the same day the one listed last stands, as in
-    /// ``CaseContext/history(_:)``.
-    private func bindGrades(_ context: CaseContext, into r: UnsafeMutableBufferPointer<Interval>) {
-        let registers = layout.gradeRegisters
+    /// Latest grades, in ``CaseContext/forEachLatestGrade(_:asOf:_:)``'s one pass.
+    private func bindGrades(_ context: CaseContext, into r: UnsafeMutablePointer<Interval>) {
+        let registers = gradeRegisters
         for register in registers where register >= 0 { r[Int(register)] = .unknown }
-        guard let assessments = context.facts.assessments, !assessments.isEmpty else { return }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: registers.count) { latest in
-            latest.initialize(repeating: Int.min)
-            let today = context.asOf.dayNumber
-            for assessment in assessments {
-                let day = assessment.date.dayNumber
-                guard day <= today else { continue }
-                for (domain, grade) in assessment.grades {
-                    guard let index = Vocabulary.domainIndex[domain], registers[index] >= 0, day >= latest[index] else { continue }
-                    latest[index] = day
-                    r[Int(registers[index])] = Interval(Double(grade))
-                }
-            }
+        CaseContext.forEachLatestGrade(context.facts, asOf: context.asOf) { index, grade in
+            if registers[index] >= 0 { r[Int(registers[index])] = Interval(Double(grade)) }
         }
     }
 

@@ -41,6 +41,7 @@ struct Interval: Sendable, Hashable {
 
     /// Compares two numeric intervals: true when every pair of values satisfies the operator,
     /// false when none does, unknown otherwise. Both evaluation paths use this one function.
+    @inline(__always)
     static func compare(_ a: Interval, _ op: BinaryOperator, _ b: Interval) -> Truth {
         switch op {
         case .less: a.upper < b.lower ? .true : (a.lower >= b.upper ? .false : .unknown)
@@ -48,13 +49,14 @@ struct Interval: Sendable, Hashable {
         case .greater: a.lower > b.upper ? .true : (a.upper <= b.lower ? .false : .unknown)
         case .greaterOrEqual: a.lower >= b.upper ? .true : (a.upper < b.lower ? .false : .unknown)
         case .equal: a.isKnown && b.isKnown && a.lower == b.lower ? .true : (a.upper < b.lower || a.lower > b.upper ? .false : .unknown)
-        case .notEqual: compare(a, .equal, b).negated
+        case .notEqual: a.isKnown && b.isKnown && a.lower == b.lower ? .false : (a.upper < b.lower || a.lower > b.upper ? .true : .unknown)
         default: .unknown
         }
     }
 
     /// Interval arithmetic; `nil` (unknown) for division by anything but a known non-zero
     /// number, and when a bound is not a number (`∞ - ∞`, `0 × ∞`).
+    @inline(__always)
     static func arithmetic(_ op: BinaryOperator, _ a: Interval, _ b: Interval) -> Interval? {
         let low: Double
         let high: Double

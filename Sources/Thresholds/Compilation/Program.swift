@@ -13,6 +13,8 @@ struct Program: Sendable {
         enum Operation: UInt8, Sendable, Hashable {
             /// Kleene conjunction / disjunction of the registers `operands[a ..< a + b]`.
             case and, or
+            /// Kleene conjunction / disjunction of registers `a` and `b`.
+            case and2, or2
             /// Kleene negation of register `a`.
             case not
             /// True when at least `k` of `operands[a ..< a + b]` are true, false when fewer can be.
@@ -21,8 +23,8 @@ struct Program: Sendable {
             case countTrue
             /// Whether register `a` is known (`k` = 1) or unknown (`k` = 0).
             case known
-            /// Interval comparison of `a` and `b`; `k` is the operator.
-            case compare
+            /// Interval comparison of `a` and `b` (see ``Interval/compare(_:_:_:)``).
+            case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
             /// Interval arithmetic on `a` and `b`; `k` is the operator.
             case arithmetic
             /// A product or quotient of two day counts: unknown when both are exact day counts
@@ -37,8 +39,6 @@ struct Program: Sendable {
             case maximum, minimum
             /// Whether every register of `operands[a ..< a + b]` is known.
             case allKnown
-            /// Evaluated by the explaining evaluator: fallback expression `k`.
-            case fallback
         }
 
         var operation: Operation
@@ -59,10 +59,16 @@ struct Program: Sendable {
         case count(EventQuery, window: Duration?)
         /// Time since the latest event of a stream.
         case since(EventQuery)
+        /// What the program leaves to the explaining evaluator: fallback expression `index`.
+        case fallback(Int)
     }
 
-    /// Registers before any slot or instruction: the constants.
+    /// The document compiled, for the fallback expressions.
+    let document: CompiledDocument
+    /// The constants, which fill the first registers.
     var template: [Interval] = []
+    /// How many registers the constants take; the slots follow them, then the instructions.
+    var constantCount = 0
     /// Which register each slot fills.
     var slots: [(slot: Slot, register: Int32)] = []
     var code: [Instruction] = []
@@ -77,14 +83,16 @@ struct Program: Sendable {
     /// Per rule: the registers holding its `when` and, if it has one, its `unless`.
     var rules: [(when: Int32, unless: Int32?)] = []
 
-    /// Runs the program over registers whose constants and slots are filled. `fallback`
-    /// evaluates fallback expression `k` when the program meets one.
-    func run(_ registers: UnsafeMutableBufferPointer<Interval>, fallback: (Int) -> Interval) {
+    init(document: CompiledDocument) {
+        self.document = document
+    }
+
+    /// Runs the program over registers whose constants and slots are filled.
+    func run(_ r: UnsafeMutablePointer<Interval>) {
         // Every index below was produced by ProgramCompiler, which only refers to registers and
         // operands it has allocated, so the buffers are read without bounds checks.
         code.withUnsafeBufferPointer { code in
-            operands.withUnsafeBufferPointer { operands in
-                guard let r = registers.baseAddress, let list = operands.baseAddress else { return }
+            operands.withUnsafeBufferPointer { list in
                 for instruction in code {
                     let a = Int(instruction.a)
                     let b = Int(instruction.b)
@@ -108,6 +116,10 @@ struct Program: Sendable {
                             upper = max(upper, part.upper)
                         }
                         result = Interval(lower: lower, upper: upper)
+                    case .and2:
+                        result = Interval(lower: min(r[a].lower, r[b].lower), upper: min(r[a].upper, r[b].upper))
+                    case .or2:
+                        result = Interval(lower: max(r[a].lower, r[b].lower), upper: max(r[a].upper, r[b].upper))
                     case .not:
                         result = Interval(lower: 1 - r[a].upper, upper: 1 - r[a].lower)
                     case .countTrue, .atLeast:
@@ -126,8 +138,12 @@ struct Program: Sendable {
                         }
                     case .known:
                         result = r[a].isKnown == (instruction.k == 1) ? .true : .false
-                    case .compare:
-                        result = Interval(Interval.compare(r[a], Self.operators[Int(instruction.k)], r[b]))
+                    case .less: result = Interval(Interval.compare(r[a], .less, r[b]))
+                    case .lessOrEqual: result = Interval(Interval.compare(r[a], .lessOrEqual, r[b]))
+                    case .greater: result = Interval(Interval.compare(r[a], .greater, r[b]))
+                    case .greaterOrEqual: result = Interval(Interval.compare(r[a], .greaterOrEqual, r[b]))
+                    case .equal: result = Interval(Interval.compare(r[a], .equal, r[b]))
+                    case .notEqual: result = Interval(Interval.compare(r[a], .notEqual, r[b]))
                     case .arithmetic:
                         result = Interval.arithmetic(Self.operators[Int(instruction.k)], r[a], r[b]) ?? .unknown
                     case .dayProduct:
@@ -143,8 +159,6 @@ struct Program: Sendable {
                         var all = true
                         for index in a ..< a + b where !r[Int(list[index])].isKnown { all = false }
                         result = all ? .true : .false
-                    case .fallback:
-                        result = fallback(Int(instruction.k))
                     }
                     r[Int(instruction.destination)] = result
                 }
@@ -169,7 +183,7 @@ struct Program: Sendable {
     /// `max`/`min` of grades, as the explaining evaluator computes them: exact when all are
     /// known; otherwise from the known extreme (or the scale's end) to the scale's other end.
     private static func extreme(
-        _ r: UnsafeMutablePointer<Interval>, _ list: UnsafePointer<Int32>, _ range: Range<Int>, highest: Bool
+        _ r: UnsafeMutablePointer<Interval>, _ list: UnsafeBufferPointer<Int32>, _ range: Range<Int>, highest: Bool
     ) -> Interval {
         var best: Double?
         var allKnown = true

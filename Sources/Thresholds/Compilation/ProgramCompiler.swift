@@ -33,7 +33,7 @@ struct ProgramCompiler {
     }
 
     private let document: CompiledDocument
-    private(set) var program = Program()
+    private(set) var program: Program
     private var constants: [Interval: Int32] = [:]
     private var slots: [Program.Slot: Int32] = [:]
     private var emitted: [[Int32]: Int32] = [:]
@@ -52,11 +52,48 @@ struct ProgramCompiler {
             let unless = rule.unless.map { compiler.condition($0) }
             compiler.program.rules.append((when, unless))
         }
-        return compiler.program
+        return compiler.finished()
+    }
+
+    /// The program with its registers renumbered into three blocks, constants then slots then
+    /// instruction results in execution order, so that a run copies the constants in one block,
+    /// binds the slots into the next, and computes the rest.
+    private func finished() -> Program {
+        var program = self.program
+        var renumbered = [Int32](repeating: -1, count: program.registerCount)
+        var next: Int32 = 0
+        func place(_ register: Int32) {
+            renumbered[Int(register)] = next
+            next += 1
+        }
+        let constants = self.constants.sorted { $0.value < $1.value }
+        program.template = constants.map(\.key)
+        for (_, register) in constants { place(register) }
+        for (_, register) in program.slots { place(register) }
+        for instruction in program.code { place(instruction.destination) }
+        func map(_ register: Int32) -> Int32 { renumbered[Int(register)] }
+        program.slots = program.slots.map { ($0.slot, map($0.register)) }
+        program.code = program.code.map { instruction in
+            var instruction = instruction
+            instruction.destination = map(instruction.destination)
+            switch instruction.operation {
+            case .not, .known: instruction.a = map(instruction.a)
+            case .and2, .or2, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual, .arithmetic, .dayProduct, .dateShift, .dateDifference:
+                instruction.a = map(instruction.a)
+                instruction.b = map(instruction.b)
+            case .and, .or, .atLeast, .countTrue, .maximum, .minimum, .allKnown: break  // operands below
+            }
+            return instruction
+        }
+        program.operands = program.operands.map(map)
+        program.rules = program.rules.map { (map($0.when), $0.unless.map(map)) }
+        program.constantCount = constants.count
+        return program
     }
 
     private init(document: CompiledDocument) {
         self.document = document
+        program = Program(document: document)
     }
 
     // MARK: Registers
@@ -69,9 +106,6 @@ struct ProgramCompiler {
     private mutating func constant(_ value: Interval) -> Int32 {
         if let register = constants[value] { return register }
         let register = allocate()
-        // Constants fill the template; registers after them are written before they are read.
-        while program.template.count <= Int(register) { program.template.append(.unknown) }
-        program.template[Int(register)] = value
         constants[value] = register
         return register
     }
@@ -93,8 +127,13 @@ struct ProgramCompiler {
         return register
     }
 
-    /// An n-ary instruction over a list of registers, emitted once per distinct list.
+    /// An n-ary instruction over a list of registers, emitted once per distinct list; `and` and
+    /// `or` of two registers take them directly.
     private mutating func emit(_ operation: Program.Instruction.Operation, list: [Int32], k: Int32 = 0) -> Int32 {
+        if list.count == 2, operation == .and || operation == .or {
+            let (a, b) = (min(list[0], list[1]), max(list[0], list[1]))  // commutative: one instruction either way
+            return emit(operation == .and ? .and2 : .or2, a, b)
+        }
         let key = [Int32(operation.rawValue), k, -1] + list
         if let register = emitted[key] { return register }
         let start = Int32(program.operands.count)
@@ -137,10 +176,11 @@ struct ProgramCompiler {
         }
     }
 
+    /// A slot the binder fills by asking the explaining evaluator for the expression's value.
     private mutating func fallback(_ expression: CompiledExpression) -> Operand {
         let kind = Self.kind(ofFallback: expression.node)
         program.fallbacks.append((expression, kind))
-        return Operand(register: emit(.fallback, k: Int32(program.fallbacks.count - 1)), kind: kind)
+        return Operand(register: slot(.fallback(program.fallbacks.count - 1)), kind: kind)
     }
 
     /// Inside a filter, defer to the enclosing call; outside, fall back for this expression.
@@ -243,7 +283,16 @@ struct ProgramCompiler {
         default: comparable = false
         }
         guard comparable, op.isComparison else { return unknownTruth() }
-        return Operand(register: emit(.compare, left.register, right.register, k: Program.code(of: op)), kind: .truth)
+        let operation: Program.Instruction.Operation
+        switch op {
+        case .less: operation = .less
+        case .lessOrEqual: operation = .lessOrEqual
+        case .greater: operation = .greater
+        case .greaterOrEqual: operation = .greaterOrEqual
+        case .equal: operation = .equal
+        default: operation = .notEqual
+        }
+        return Operand(register: emit(operation, left.register, right.register), kind: .truth)
     }
 
     /// `left op right` as the explaining evaluator's arithmetic computes it for these kinds.
@@ -280,14 +329,12 @@ struct ProgramCompiler {
         }
     }
 
-    private mutating func gradeSlots(_ set: [String]) -> [Int32] {
-        set.map { domain in
-            Vocabulary.domains.firstIndex(of: domain).map { slot(.grade($0)) } ?? constant(.unknown)
-        }
+    private mutating func gradeSlots(_ set: [Int]) -> [Int32] {
+        set.map { slot(.grade($0)) }
     }
 
     private mutating func domains(
-        _ function: String, _ set: [String], filter: CompiledExpression?, _ expression: CompiledExpression
+        _ function: String, _ set: [Int], filter: CompiledExpression?, _ expression: CompiledExpression
     ) throws -> Operand {
         if function == "max" || function == "min" {
             return Operand(register: emit(function == "max" ? .maximum : .minimum, list: gradeSlots(set)), kind: .number)

@@ -16,6 +16,10 @@ struct CaseContext {
     private final class Memo {
         var streams: [EventQuery: EventStream] = [:]
         var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
+        /// The latest grade of each domain of ``Vocabulary/domains``, once computed.
+        var latest: [Int?]?
+        /// Each definition's value and the readings that decided it, outside any history.
+        var definitions: [Int: (value: Value, readings: [Reading])] = [:]
     }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
@@ -218,7 +222,45 @@ struct CaseContext {
         return history
     }
 
-    func latestGrade(_ domain: String) -> Int? { history(domain).last?.grade }
+    func latestGrade(_ domain: String) -> Int? {
+        Vocabulary.domainIndex[domain].flatMap { latestGrade(at: $0) }
+    }
+
+    /// The latest grade of the domain at a position of ``Vocabulary/domains``.
+    func latestGrade(at index: Int) -> Int? {
+        if let latest = memo?.latest { return latest[index] }
+        var latest = [Int?](repeating: nil, count: Vocabulary.domains.count)
+        Self.forEachLatestGrade(facts, asOf: asOf) { latest[$0] = $1 }
+        memo?.latest = latest
+        return latest[index]
+    }
+
+    /// A definition's value and deciding readings as an earlier evaluation found them.
+    func definition(_ index: Int) -> (value: Value, readings: [Reading])? { memo?.definitions[index] }
+
+    func remember(definition index: Int, _ value: Value, _ readings: [Reading]) {
+        memo?.definitions[index] = (value, readings)
+    }
+
+    /// Calls `body` with each domain position and its latest grade, in one pass over the
+    /// assessments up to the as-of date: a later assessment supersedes an earlier one, and of two
+    /// on the same day the one listed last stands, as in ``history(_:)`` (a stable sort by date).
+    static func forEachLatestGrade(_ facts: CaseFacts, asOf: LocalDate, _ body: (Int, Int) -> Void) {
+        guard let assessments = facts.assessments, !assessments.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Vocabulary.domains.count) { latest in
+            latest.initialize(repeating: Int.min)
+            let today = asOf.dayNumber
+            for assessment in assessments {
+                let day = assessment.date.dayNumber
+                guard day <= today else { continue }
+                for (domain, grade) in assessment.grades {
+                    guard let index = Vocabulary.domainIndex[domain], day >= latest[index] else { continue }
+                    latest[index] = day
+                    body(index, grade)
+                }
+            }
+        }
+    }
 
     // MARK: Events
 
@@ -242,64 +284,84 @@ struct CaseContext {
         return stream
     }
 
-    /// Derives a stream without keeping it: for ``CaseBinder``, which asks for each stream once.
-    func derive(_ query: EventQuery) -> EventStream {
+    /// Derives a stream: its dates up to the as-of date, sorted.
+    private func derive(_ query: EventQuery) -> EventStream {
         var dates: [LocalDate] = []
+        let complete = forEachDate(of: query) { date in
+            if date <= asOf { dates.append(date) }
+        }
+        return EventStream(dates: dates.sorted(), complete: complete)
+    }
+
+    /// Calls `body` with every date of a stream, in record order and whatever the as-of date,
+    /// without collecting them (what ``CaseBinder`` counts); returns whether the record behind
+    /// the stream is known in full.
+    func forEachDate(of query: EventQuery, _ body: (LocalDate) -> Void) -> Bool {
         var complete = true
-        func take(_ list: [LocalDate]?) {
-            if let list { dates += list } else { complete = false }
+        func take<Record>(_ records: [Record]?, _ date: (Record) -> LocalDate?) {
+            guard let records else {
+                complete = false
+                return
+            }
+            for record in records { if let day = date(record) { body(day) } }
         }
         switch query {
         case .visits(let filter, let announced, let agencies):
-            take(facts.visits?.filter { visit in
-                guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return false }
-                guard agencies.isEmpty || agencies.contains(visit.by ?? .socialCare) else { return false }
+            take(facts.visits) { visit -> LocalDate? in
+                guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return nil }
+                guard agencies.isEmpty || agencies.contains(visit.by ?? .socialCare) else { return nil }
+                let counted: Bool
                 switch filter {
-                case .any: return true
-                case .childSeen: return visit.outcome == .seen || visit.outcome == .seenElsewhere
-                case .childSeenAlone: return visit.childSeenAlone == true
-                case .homeSeen: return visit.homeSeen == true
-                case .noAnswer: return visit.outcome == .noAnswer
-                case .accessRefused: return visit.outcome == .refusedEntry || visit.outcome == .refusedSight
-                case .noAccess: return [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
-                case .notBrought: return visit.outcome == .notBrought
+                case .any: counted = true
+                case .childSeen: counted = visit.outcome == .seen || visit.outcome == .seenElsewhere
+                case .childSeenAlone: counted = visit.childSeenAlone == true
+                case .homeSeen: counted = visit.homeSeen == true
+                case .noAnswer: counted = visit.outcome == .noAnswer
+                case .accessRefused: counted = visit.outcome == .refusedEntry || visit.outcome == .refusedSight
+                case .noAccess: counted = [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
+                case .notBrought: counted = visit.outcome == .notBrought
                 }
-            }.map(\.date))
+                return counted ? visit.date : nil
+            }
             // A child at school is seen by the school every day they attend.
             if filter == .childSeen, announced.isEmpty, agencies.isEmpty || agencies.contains(.school),
                let attended = facts.education?.lastAttended {
-                dates.append(attended)
+                body(attended)
             }
-        case .actions(let held): take(facts.compliance?.actions?.filter { $0.held == held }.map(\.date))
-        case .claims(let held): take(facts.compliance?.claims?.filter { $0.held == held }.map(\.date))
+        case .actions(let held): take(facts.compliance?.actions) { $0.held == held ? $0.date : nil }
+        case .claims(let held): take(facts.compliance?.claims) { $0.held == held ? $0.date : nil }
         case .nonCompliance:
-            take(facts.compliance?.actions?.filter { !$0.held }.map(\.date))
-            take(facts.compliance?.claims?.filter { !$0.held }.map(\.date))
-        case .disguisedCompliance: take(facts.compliance?.disguisedCompliance)
+            take(facts.compliance?.actions) { $0.held ? nil : $0.date }
+            take(facts.compliance?.claims) { $0.held ? nil : $0.date }
+        case .disguisedCompliance: take(facts.compliance?.disguisedCompliance) { $0 }
         case .plans(let starts, let levels):
-            take(facts.plans?.compactMap { plan -> LocalDate? in
+            take(facts.plans) { plan -> LocalDate? in
                 guard levels.isEmpty || levels.contains(plan.level) else { return nil }
                 return starts ? plan.start : plan.end
-            })
+            }
         case .chronology(let kind, let domains):
-            take(chronology(kind, domains: domains))
+            take(facts.events) { Self.matches($0, kind, domains) ? $0.date : nil }
         case .assessments:
-            take(chronology("assessment", domains: []))
+            take(facts.events) { $0.kind == "assessment" ? $0.date : nil }
             // A graded assessment and an `assessment` event on the same day are one assessment.
-            var days = Set(dates.map(\.dayNumber))
-            for assessment in facts.assessments ?? [] where days.insert(assessment.date.dayNumber).inserted {
-                dates.append(assessment.date)
+            let assessments = facts.assessments ?? []
+            for (index, assessment) in assessments.enumerated() {
+                let day = assessment.date
+                let recorded = facts.events?.contains { $0.kind == "assessment" && $0.date == day } ?? false
+                if !recorded, !assessments[..<index].contains(where: { $0.date == day }) { body(day) }
             }
         case .movedIn:
-            if let transfer = facts.transferIn { dates = [transfer.date] } else { take(chronology("moved_in", domains: [])) }
+            if let transfer = facts.transferIn {
+                body(transfer.date)
+            } else {
+                take(facts.events) { Self.matches($0, "moved_in", []) ? $0.date : nil }
+            }
         }
-        return EventStream(dates: dates.filter { $0 <= asOf }.sorted(), complete: complete)
+        return complete
     }
 
-    private func chronology(_ kind: String, domains: Set<String>) -> [LocalDate]? {
-        facts.events?.filter { event in
-            event.kind == kind && (domains.isEmpty || !domains.isDisjoint(with: event.domains ?? []))
-        }.map(\.date)
+    private static func matches(_ event: CaseFacts.Event, _ kind: String, _ domains: Set<String>) -> Bool {
+        event.kind == kind && (domains.isEmpty || !domains.isDisjoint(with: event.domains ?? []))
     }
 }
 

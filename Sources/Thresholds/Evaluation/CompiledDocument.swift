@@ -21,7 +21,8 @@ struct CompiledExpression: Sendable {
         case list([CompiledExpression])
         case count(EventQuery, window: CompiledExpression?)
         case since(EventQuery, kind: String)
-        case domains(function: String, [String], filter: CompiledExpression?)
+        /// `domains` holds positions in ``Vocabulary/domains``.
+        case domains(function: String, [Int], filter: CompiledExpression?)
         /// `streak`, `oscillating` or `ever` over one domain's assessments; `domain` is `nil`
         /// inside a `where` filter, for the domain being filtered.
         case history(function: String, domain: String?, condition: CompiledExpression, window: CompiledExpression?)
@@ -134,11 +135,12 @@ private struct Compiler {
         }
     }
 
-    /// The domains a `domains[…]` selection names, in vocabulary order.
-    private func domainSet(_ expression: RuleExpression) -> [String] {
-        guard case .qualified(_, let qualifiers) = expression.kind else { return Vocabulary.domains }
+    /// The domains a `domains[…]` selection names, as positions in ``Vocabulary/domains``, in
+    /// vocabulary order.
+    private func domainSet(_ expression: RuleExpression) -> [Int] {
+        guard case .qualified(_, let qualifiers) = expression.kind else { return Array(Vocabulary.domains.indices) }
         let names = Set(qualifiers.flatMap { Vocabulary.domainGroups[$0.value] ?? [$0.value] })
-        return Vocabulary.domains.filter { names.contains($0) }
+        return Vocabulary.domains.indices.filter { names.contains(Vocabulary.domains[$0]) }
     }
 
     private func call(_ function: String, _ argument: CallArgument, inFilter: Bool) -> CompiledExpression.Node {

@@ -65,7 +65,8 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
         /// The `index`-th smallest position.
         subscript(index: Int) -> Int {
             var remaining = index
-            for (word, bits) in ([low, high] + more).enumerated() {
+            for word in 0 ..< 2 + more.count {
+                let bits = word == 0 ? low : word == 1 ? high : more[word - 2]
                 let inWord = bits.nonzeroBitCount
                 guard remaining < inWord else {
                     remaining -= inWord
@@ -77,5 +78,25 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
             }
             return -1  // beyond count: not reached through FiredRules' indices
         }
+    }
+}
+
+/// A case bound to a plan: every value the plan reads, derived from the case once
+/// (``EvaluationPlan/bind(_:asOf:)``). Deciding it runs the compiled program alone.
+public final class BoundCase: Sendable {
+    /// The case's facts, to bind again should the case reach another plan.
+    let facts: CaseFacts
+    /// The as-of date the values were derived at.
+    public let asOf: LocalDate
+    /// The program's slot registers.
+    let slots: [Interval]
+    /// The plan bound to.
+    let plan: any AnyObject & Sendable
+
+    init(facts: CaseFacts, asOf: LocalDate, slots: [Interval], plan: any AnyObject & Sendable) {
+        self.facts = facts
+        self.asOf = asOf
+        self.slots = slots
+        self.plan = plan
     }
 }

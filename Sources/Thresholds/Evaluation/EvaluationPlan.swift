@@ -1,7 +1,7 @@
 /// A checked threshold document compiled for evaluation: the only thing that evaluates cases.
 ///
 /// Compile one per document and share it: it holds no mutable state, so evaluating is safe from
-/// any number of threads at once. The as-of date is always explicit; the engine never reads the
+/// any number of threads at once. It is a class so that sharing it copies nothing. The as-of date is always explicit; the engine never reads the
 /// clock, so the same document, facts and date give the same result.
 ///
 /// Two ways to evaluate a case, with the same answer:
@@ -16,7 +16,7 @@
 /// let plan = checked.compile()
 /// let decision = plan.decide(facts, asOf: LocalDate(year: 2026, month: 11, day: 1)!)
 /// ```
-public struct EvaluationPlan: Sendable {
+public final class EvaluationPlan: Sendable {
     /// The document applied.
     public let document: ThresholdDocument
     /// The document with names resolved: what explanations are built from.
@@ -26,22 +26,34 @@ public struct EvaluationPlan: Sendable {
     private let binder: CaseBinder
     private let declarations: [String: FactDeclaration]
     private let ruleIDs: [String]
+    /// Each rule's effect, and whether it asks for actions: what deciding reads of the rules.
+    private let effects: [RuleEffect]
+    private let hasActions: [Bool]
+    /// The actions of each level, by rank.
+    private let levelActions: [[Action]]
 
     /// Compiles a checked document.
     public init(_ checked: CheckedDocument) {
         document = checked.document
         compiled = CompiledDocument(document)
         program = ProgramCompiler.compile(compiled)
-        binder = CaseBinder(layout: .init(program), strings: program.strings)
+        binder = CaseBinder(program)
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIDs = document.rules.map(\.id.value)
+        effects = document.rules.map(\.effect.value)
+        hasActions = document.rules.map { !$0.actions.isEmpty }
+        let levels = document.levels
+        levelActions = Level.allCases.map { level in levels.first { $0.level == level }?.actions ?? [] }
     }
 
-    /// How many instructions the compiled program runs per case, and how many values it derives
-    /// from the case: for tools and benchmarks.
+    /// How many instructions the compiled program runs per case, how many values it derives
+    /// from the case, and how many of those the explaining evaluator derives for it: for tools
+    /// and benchmarks.
     public var programSize: (instructions: Int, slots: Int, fallbacks: Int) {
         (program.code.count, program.slots.count, program.fallbacks.count)
     }
+
+
 
     private enum Status { case fired, notFired, undecided }
 
@@ -73,13 +85,83 @@ public struct EvaluationPlan: Sendable {
     /// Decides one case at an as-of date: level, provisional flag, fired rules and actions,
     /// without explanations.
     public func decide(_ facts: CaseFacts, asOf: LocalDate) -> Decision {
-        let outcomes = self.outcomes(facts, asOf: asOf)
-        let resolved = resolve(outcomes, confirmedOnly: false)
-        var fired = FiredRules.Positions()
-        for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
-        return Decision(level: resolved.level, provisional: provisional(outcomes, resolved),
-                        firedRules: FiredRules(ids: ruleIDs, positions: fired),
-                        actions: actions(fired: fired, level: resolved.level, asOf: asOf))
+        withRegisters { r in
+            bind(facts, asOf: asOf, into: r)
+            program.run(r)
+            return decision(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf), asOf: asOf)
+        }
+    }
+
+    /// Derives from a case everything the plan reads (facts, latest grades, event counts in each
+    /// window): the only step of deciding that reads the case. Deciding a bound case then runs
+    /// the program alone.
+    public func bind(_ facts: CaseFacts, asOf: LocalDate) -> BoundCase {
+        withRegisters { r in
+            bind(facts, asOf: asOf, into: r)
+            let slots = Array(UnsafeBufferPointer(start: r + program.constantCount, count: program.slots.count))
+            return BoundCase(facts: facts, asOf: asOf, slots: slots, plan: self)
+        }
+    }
+
+    /// Decides a bound case: the same decision as ``decide(_:asOf:)`` on its facts. A case bound
+    /// to another plan is bound again to this one.
+    public func decide(_ bound: BoundCase) -> Decision {
+        guard bound.plan === self, bound.slots.count == program.slots.count else { return decide(bound.facts, asOf: bound.asOf) }
+        return withRegisters { r in
+            bound.slots.withUnsafeBufferPointer { slots in
+                guard let base = slots.baseAddress else { return }
+                (r + program.constantCount).update(from: base, count: slots.count)
+            }
+            program.run(r)
+            return decision(r, currentPlan: CaseContext.currentPlanLevel(bound.facts, asOf: bound.asOf), asOf: bound.asOf)
+        }
+    }
+
+    /// Runs `body` over a register file whose constants are filled; the rest is written by
+    /// binding and by the program before it is read.
+    private func withRegisters<Result>(_ body: (UnsafeMutablePointer<Interval>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Interval.self, capacity: max(program.registerCount, 1)) { buffer in
+            // The buffer is never empty, so it has an address.
+            let r = buffer.baseAddress ?? UnsafeMutablePointer<Interval>.allocate(capacity: 0)
+            program.template.withUnsafeBufferPointer { constants in
+                if let base = constants.baseAddress { r.initialize(from: base, count: constants.count) }
+            }
+            (r + program.constantCount).initialize(repeating: .unknown, count: program.slots.count)
+            return body(r)
+        }
+    }
+
+    private func bind(_ facts: CaseFacts, asOf: LocalDate, into r: UnsafeMutablePointer<Interval>) {
+        var extraStrings: [String] = []
+        binder.bind(CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false), program,
+                    into: r, extraStrings: &extraStrings)
+    }
+
+    /// The decision the program's registers hold.
+    private func decision(_ r: UnsafeMutablePointer<Interval>, currentPlan: Level?, asOf: LocalDate) -> Decision {
+        withOutcomes(r, currentPlan: currentPlan) { outcomes in
+            let resolved = resolve(outcomes, confirmedOnly: false)
+            var fired = FiredRules.Positions()
+            for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
+            return Decision(level: resolved.level, provisional: provisional(outcomes, resolved),
+                            firedRules: FiredRules(ids: ruleIDs, positions: fired),
+                            actions: actions(fired: fired, level: resolved.level, asOf: asOf))
+        }
+    }
+
+    /// Every rule decided from the program's registers, in a buffer that lives for `body`.
+    private func withOutcomes<Result>(
+        _ r: UnsafeMutablePointer<Interval>, currentPlan: Level?, _ body: (UnsafeBufferPointer<Outcome>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: Outcome.self, capacity: program.rules.count) { buffer in
+            for (index, rule) in program.rules.enumerated() {
+                let outcome = self.outcome(effects[index], when: r[Int(rule.when)].truth,
+                                           unless: rule.unless.map { r[Int($0)].truth }, currentPlan: currentPlan)
+                (buffer.baseAddress.map { $0 + index })?.initialize(to: outcome)
+            }
+            defer { buffer.deinitialize() }
+            return body(UnsafeBufferPointer(buffer))
+        }
     }
 
     /// Evaluates one case at an as-of date into a full, explained recommendation.
@@ -108,47 +190,25 @@ public struct EvaluationPlan: Sendable {
         return (recommendation, traces)
     }
 
-    /// Every rule decided by the compiled program.
+    /// Every rule decided by the compiled program, kept for explaining.
     private func outcomes(_ facts: CaseFacts, asOf: LocalDate) -> [Outcome] {
-        let truths = run(facts, asOf: asOf)
-        let currentPlan: Level? = truths.currentPlan
-        return compiled.rules.indices.map { index in
-            outcome(compiled.rules[index].rule, when: truths.rules[index].when, unless: truths.rules[index].unless,
-                    currentPlan: currentPlan)
+        withRegisters { r in
+            bind(facts, asOf: asOf, into: r)
+            program.run(r)
+            return withOutcomes(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)) { Array($0) }
         }
     }
 
-    /// Binds the case and runs the program: each rule's `when` and `unless`, and the current plan.
-    func run(_ facts: CaseFacts, asOf: LocalDate) -> (rules: [(when: Truth, unless: Truth?)], currentPlan: Level?) {
-        let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false)
-        var fallbackContext: CaseContext?
-        var extraStrings: [String] = []
-        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: max(program.registerCount, 1)) { registers in
-            registers.initialize(repeating: .unknown)
-            _ = program.template.withUnsafeBufferPointer { template in
-                UnsafeMutableBufferPointer(rebasing: registers[0 ..< template.count]).update(fromContentsOf: template)
-            }
-            binder.bind(context, into: registers, extraStrings: &extraStrings)
-            program.run(registers) { index in
-                // What the program leaves to the explaining evaluator, with a context of its own
-                // that keeps what it derives for the next fallback.
-                let shared = fallbackContext ?? CaseContext(facts: facts, asOf: asOf, declarations: declarations)
-                fallbackContext = shared
-                var evaluator = ExpressionEvaluator(context: shared, document: compiled)
-                let (expression, kind) = program.fallbacks[index]
-                return binder.encode(evaluator.evaluate(expression), kind: kind, extraStrings: &extraStrings)
-            }
-            let rules = program.rules.map { rule in
-                (registers[Int(rule.when)].truth, rule.unless.map { registers[Int($0)].truth })
-            }
-            return (rules, CaseContext.currentPlanLevel(facts, asOf: asOf))
-        }
+    /// Each rule's `when` and `unless` as the program decides them: for tests that hold the
+    /// program to the explanations.
+    func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?)] {
+        outcomes(facts, asOf: asOf).map { ($0.when, $0.unless) }
     }
 
     /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
     /// do not stack). With `confirmedOnly`, rules resting on an unconfirmed exception are left
     /// out: the level the case would have if every such exception were confirmed.
-    private func resolve(_ outcomes: [Outcome], confirmedOnly: Bool) -> Resolution {
+    private func resolve<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes, confirmedOnly: Bool) -> Resolution where Outcomes.Index == Int {
         var resolution = Resolution()
         for outcome in outcomes where outcome.status == .fired && !outcome.isModifier && !(confirmedOnly && outcome.unconfirmed) {
             resolution.base = max(resolution.base, outcome.target ?? .universal)
@@ -156,7 +216,7 @@ public struct EvaluationPlan: Sendable {
         resolution.level = resolution.base
         for index in outcomes.indices where outcomes[index].status == .fired && outcomes[index].isModifier
             && !(confirmedOnly && outcomes[index].unconfirmed) {
-            guard case .raise(let steps, let ceiling) = compiled.rules[index].rule.effect.value else { continue }
+            guard case .raise(let steps, let ceiling) = effects[index] else { continue }
             let raised = max(resolution.base, min(resolution.base.offset(by: steps), ceiling ?? .preProceedings))
             resolution.modifiers.append((index, raised))
             resolution.level = max(resolution.level, raised)
@@ -166,7 +226,7 @@ public struct EvaluationPlan: Sendable {
 
     /// The highest level an undecided rule could reach.
     private func reach(_ index: Int, _ outcome: Outcome, base: Level) -> Level {
-        if outcome.isModifier, case .raise(let steps, let ceiling) = compiled.rules[index].rule.effect.value {
+        if outcome.isModifier, case .raise(let steps, let ceiling) = effects[index] {
             return min(base.offset(by: steps), ceiling ?? .preProceedings)
         }
         return outcome.potential
@@ -174,7 +234,7 @@ public struct EvaluationPlan: Sendable {
 
     /// Provisional when an undecided rule could reach above the level, or when the level rests
     /// on exceptions not yet confirmed.
-    private func provisional(_ outcomes: [Outcome], _ resolved: Resolution) -> Bool {
+    private func provisional<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes, _ resolved: Resolution) -> Bool where Outcomes.Index == Int {
         for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
             if reach(index, outcome, base: resolved.base) > resolved.level { return true }
         }
@@ -254,7 +314,7 @@ public struct EvaluationPlan: Sendable {
         document.levels.first { $0.level == level }
     }
 
-    private func outcome(_ rule: Rule, when: Truth, unless: Truth?, currentPlan: Level?) -> Outcome {
+    private func outcome(_ effect: RuleEffect, when: Truth, unless: Truth?, currentPlan: Level?) -> Outcome {
         // An exception is a reason not to escalate: it stops a rule only when known to be true.
         let status: Status
         switch (when, unless ?? .false) {
@@ -264,7 +324,7 @@ public struct EvaluationPlan: Sendable {
         }
         let target: Level?
         let potential: Level
-        switch rule.effect.value {
+        switch effect {
         case .level(let level):
             target = level
             potential = level
@@ -280,7 +340,7 @@ public struct EvaluationPlan: Sendable {
             target = nil
             potential = ceiling ?? .preProceedings
         }
-        let isModifier = rule.effect.value.isRaise
+        let isModifier = effect.isRaise
         // A relative rule whose plan is unknown cannot fire: it waits on the plan.
         let decided: Status = target == nil && status == .fired && !isModifier ? .undecided : status
         return Outcome(status: decided, when: when, unless: unless, target: target, potential: potential, isModifier: isModifier)
@@ -331,8 +391,9 @@ public struct EvaluationPlan: Sendable {
     /// it; a timed action (`see_child_within`) once, at its shortest time. An early help assessment
     /// is left out once the result is above early help: the case has moved past it.
     private func actions(fired: FiredRules.Positions, level: Level, asOf: LocalDate) -> [RecommendedAction] {
-        let levelActions = definition(level)?.actions ?? []
-        let ruleActions = (0 ..< fired.count).map { fired[$0] }.filter { !compiled.rules[$0].rule.actions.isEmpty }
+        let levelActions = self.levelActions[level.rank]
+        var ruleActions: [Int] = []
+        for index in 0 ..< fired.count where hasActions[fired[index]] { ruleActions.append(fired[index]) }
         guard !levelActions.isEmpty || !ruleActions.isEmpty else { return [] }
         var merged: [RecommendedAction] = []
         let sources = ruleActions.map { (ruleIDs[$0], compiled.rules[$0].rule.actions) }

@@ -12,7 +12,7 @@ struct ExpressionEvaluator {
     /// Inside `streak`/`oscillating`: one domain's grade at one assessment.
     private var gradeOverride: (domain: String, grade: Int)?
     /// Definitions being evaluated, to stop a cycle the checker would have reported.
-    private var active: Set<Int> = []
+    private var active: [Int] = []
 
     init(context: CaseContext, document: CompiledDocument) {
         self.context = context
@@ -55,14 +55,13 @@ struct ExpressionEvaluator {
     /// attendance > 50`) is shown once, deciding on its own if either reading did.
     static func unique(_ readings: ArraySlice<Reading>) -> [Reading] {
         var result: [Reading] = []
-        var seen: [String: Int] = [:]
+        result.reserveCapacity(readings.count)
         for reading in readings {
-            let key = reading.name + "\u{0}" + reading.value
-            if let index = seen[key] {
+            // A condition reads a handful of facts: a linear search beats hashing them.
+            if let index = result.firstIndex(where: { $0.name == reading.name && $0.value == reading.value }) {
                 result[index].decisive = result[index].decisive || reading.decisive
                 result[index].needed = result[index].needed || reading.needed
             } else {
-                seen[key] = result.count
                 result.append(reading)
             }
         }
@@ -133,17 +132,25 @@ struct ExpressionEvaluator {
 
     private mutating func definition(_ index: Int) -> Value {
         let (name, condition) = document.definitions[index]
+        // Outside a history a definition reads the same facts wherever it is used: evaluate it
+        // once per case.
+        if gradeOverride == nil, let known = context.definition(index) {
+            readings += known.readings
+            return known.value
+        }
         guard !active.contains(index) else { return .unknown }
-        active.insert(index)
+        active.append(index)
         let start = readings.count
         let explanation = explain(condition)
-        active.remove(index)
+        active.removeLast()
         // Keep what decided the definition, not everything it looked at.
         readings.removeSubrange(start...)
-        readings += explanation.decidingReadings
+        var kept = explanation.decidingReadings
         var reading = Reading(name: name, value: explanation.result.value)
         reading.needed = false  // derived: the facts the definition read are what is needed
-        readings.append(reading)
+        kept.append(reading)
+        readings += kept
+        if gradeOverride == nil, active.isEmpty { context.remember(definition: index, explanation.result.value, kept) }
         return explanation.result.value
     }
 
@@ -208,15 +215,15 @@ struct ExpressionEvaluator {
         return latest.map { .range(0, Double($0)) } ?? .unknown
     }
 
-    private mutating func domains(_ function: String, _ set: [String], filter: CompiledExpression?) -> Value {
+    private mutating func domains(_ function: String, _ set: [Int], filter: CompiledExpression?) -> Value {
         if function == "max" || function == "min" {
-            let grades = set.map { context.latestGrade($0) }
+            let grades = set.map { context.latestGrade(at: $0) }
             let known = grades.compactMap { $0 }.map(Double.init)
             guard known.count < grades.count else {
                 return (function == "max" ? known.max() : known.min()).map { .number($0) } ?? .unknown
             }
             for (domain, grade) in zip(set, grades) where grade == nil {
-                readings.append(Reading(name: "domain.\(domain)", value: .unknown))
+                readings.append(Reading(name: "domain.\(Vocabulary.domains[domain])", value: .unknown))
             }
             return function == "max" ? .range(known.max() ?? 1, 5) : .range(1, known.min() ?? 5)
         }
@@ -226,9 +233,10 @@ struct ExpressionEvaluator {
         let saved = filterGrade
         let savedDomain = filterDomain
         defer { filterDomain = savedDomain }
-        for domain in set {
+        for index in set {
+            let domain = Vocabulary.domains[index]
             filterDomain = domain
-            filterGrade = context.latestGrade(domain).map { .number(Double($0)) } ?? .unknown
+            filterGrade = context.latestGrade(at: index).map { .number(Double($0)) } ?? .unknown
             let start = readings.count
             let truth = Truth(evaluate(filter).truth)
             readings.removeSubrange(start...)  // `grade` is not a fact; unknown domains are read below

@@ -25,8 +25,19 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable
 
     /// The level `offset` steps above (or below) this one, clamped to the scale.
     public func offset(by steps: Int) -> Level {
-        let index = min(max(rank + steps, 0), Level.allCases.count - 1)
-        return Level.allCases[index]
+        // Any offset of four steps or more reaches an end of the scale (and cannot overflow).
+        Level(rank: steps >= 4 ? 4 : steps <= -4 ? 0 : rank + steps)
+    }
+
+    /// The level at a position in the order; ``preProceedings`` beyond the top.
+    init(rank: Int) {
+        switch rank {
+        case ...0: self = .universal
+        case 1: self = .earlyHelp
+        case 2: self = .childInNeed
+        case 3: self = .childProtection
+        default: self = .preProceedings
+        }
     }
 
     /// In the order of the scale, universal first.

@@ -127,7 +127,7 @@ struct FastPathTests {
     static func disagreements(_ plan: EvaluationPlan, _ facts: CaseFacts, asOf: LocalDate) -> [String] {
         var found: [String] = []
         let (recommendation, traces) = plan.trace(facts, asOf: asOf)
-        let truths = plan.run(facts, asOf: asOf).rules
+        let truths = plan.ruleTruths(facts, asOf: asOf)
         for (trace, truth) in zip(traces, truths) {
             if trace.when.result != truth.when { found.append("\(trace.id) when: explained \(trace.when.result), program \(truth.when)") }
             if trace.unless?.result != truth.unless {
@@ -141,6 +141,7 @@ struct FastPathTests {
             found.append("fired: decide \(decision.firedRules), evaluate \(recommendation.firedRules.map(\.id))")
         }
         if decision.actions != recommendation.actions { found.append("actions differ") }
+        if plan.decide(plan.bind(facts, asOf: asOf)) != decision { found.append("a bound case decides differently") }
         return found.map { "\(facts.id ?? "case") at \(asOf): \($0)" }
     }
 
@@ -267,6 +268,16 @@ struct FastPathTests {
         #expect(decision.level == plan.evaluate(facts, asOf: Fixture.asOf).level)
     }
 
+    @Test("a case bound to one plan and decided by another is bound again, not misread")
+    func boundElsewhere() throws {
+        let board = try #require(Fixture.board).compile()
+        let other = try #require(Fixture.single("child.disabled")).compile()
+        let facts = CaseFacts(child: .init(disabled: true), assessments: [.init(date: Fixture.asOf, grades: ["hygiene": 5])])
+        let bound = board.bind(facts, asOf: Fixture.asOf)
+        #expect(other.decide(bound) == other.decide(facts, asOf: Fixture.asOf))
+        #expect(board.decide(bound) == board.decide(facts, asOf: Fixture.asOf))
+    }
+
     @Test("fired-rule sets beyond 128 rules keep every position")
     func largeRuleSets() {
         var positions = FiredRules.Positions()
@@ -277,3 +288,4 @@ struct FastPathTests {
         #expect(Array(fired) == ["R0", "R63", "R64", "R127", "R128", "R200", "R1000"])
     }
 }
+
