@@ -1,33 +1,33 @@
 // The peer benchmark's flat cases (../shared/bench/peer-board/workload.md §2) on the standard
 // case model, and the peer's reference outcomes. Shared by the test that checks agreement
 // (Tests/ThresholdsTests/Evaluation/PeerCase.swift links here) and by the benchmarks
-// (Benchmarks/Benchmarks/EvaluationBenchmarks/PeerCase.swift links here): one mapping, so the
+// (Benchmarks/Sources/PeerSupport/PeerCase.swift links here): one mapping, so the
 // cases timed are the cases checked.
 import Foundation
-import Thresholds
+public import Thresholds
 
 /// One case of the peer benchmark (`../shared/bench/peer-board/workload.md` §2): flat facts.
-struct PeerCase: Decodable {
-    let case_id: String
-    let age_months: Int
-    let disabled: Bool
-    let nutrition, hygiene, clothing, home_conditions, health_care, supervision, emotional_care, education_stimulation: Int?
-    let attendance_pct: Double?
-    let part_time_timetable, missing_education: Bool
-    let access_refused_90d, missed_health_appointments_12m, referrals_12m: Int
-    let previous_cp_plan_24m: Bool
-    let current_plan: String
-    let non_compliance_6m: Int
-    let early_help_declined: Bool
+public struct PeerCase: Decodable, Sendable {
+    public let case_id: String
+    public let age_months: Int
+    public let disabled: Bool
+    public let nutrition, hygiene, clothing, home_conditions, health_care, supervision, emotional_care, education_stimulation: Int?
+    public let attendance_pct: Double?
+    public let part_time_timetable, missing_education: Bool
+    public let access_refused_90d, missed_health_appointments_12m, referrals_12m: Int
+    public let previous_cp_plan_24m: Bool
+    public let current_plan: String
+    public let non_compliance_6m: Int
+    public let early_help_declined: Bool
 
     /// The as-of date every peer case is evaluated at.
     // A literal, real date: the unwrap cannot fail, and no input reaches it.
-    static let asOf = LocalDate(year: 2026, month: 11, day: 1)!
+    public static let asOf = LocalDate(year: 2026, month: 11, day: 1)!
 
     /// The same facts on the standard case model: grades as one graded assessment (a null grade
     /// not assessed), refusals, missed appointments and referrals as dated records inside their
     /// windows, plans as plans, attendance as sessions.
-    var facts: CaseFacts {
+    public var facts: CaseFacts {
         let asOf = Self.asOf
         func daysAgo(_ days: Int) -> LocalDate { asOf.adding(days: -days) ?? asOf }
         func monthsAgo(_ months: Int) -> LocalDate { asOf.adding(months: -months) ?? asOf }
@@ -61,8 +61,14 @@ struct PeerCase: Decodable {
 }
 
 /// The reference outcome of one peer case, from `expected.py`.
-struct PeerOutcome: Decodable, Equatable {
-    let case_id: String
-    let level: String
-    let fired: [String]
+public struct PeerOutcome: Codable, Equatable, Sendable {
+    public let case_id: String
+    public let level: String
+    public let fired: [String]
+
+    public init(case_id: String, level: String, fired: [String]) {
+        self.case_id = case_id
+        self.level = level
+        self.fired = fired
+    }
 }

@@ -29,6 +29,7 @@ extension YAMLNode.Scalar {
         }
         func currentScalar() -> Unicode.Scalar? {
             guard offset < end else { return nil }
+            if bytes[offset] < 0x80 { return Unicode.Scalar(bytes[offset]) }  // ASCII: the byte is the scalar
             let width = SourceText.width(ofScalarStartingWith: bytes[offset])
             guard offset + width <= bytes.count else { return nil }
             return String(decoding: bytes[offset..<offset + width], as: UTF8.self).unicodeScalars.first

@@ -105,7 +105,9 @@ struct ExpressionLexer {
                 }
                 tokens.append(Token(kind: .string(value), start: start, end: index))
             } else {
-                let two = index + 1 < scalars.count ? text(index, index + 2) : ""
+                // Two-character operators all end in '=', '&', '|' or '<': look before building text.
+                let second = index + 1 < scalars.count ? scalars[index + 1] : " "
+                let two = ["=", "&", "|", "<", ">"].contains(second) ? text(index, index + 2) : ""
                 switch two {
                 case "==", "!=", "<=", ">=":
                     tokens.append(Token(kind: .symbol(two), start: start, end: index + 2))
@@ -172,8 +174,16 @@ struct ExpressionLexer {
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
+        let slice = scalars[start..<min(end, scalars.count)]
+        // Names and numbers are ASCII: build them from bytes, not scalar by scalar.
+        if slice.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (offset, scalar) in slice.enumerated() { buffer[offset] = UInt8(scalar.value) }
+                return slice.count
+            }
+        }
         var string = ""
-        string.unicodeScalars.append(contentsOf: scalars[start..<min(end, scalars.count)])
+        string.unicodeScalars.append(contentsOf: slice)
         return string
     }
 

@@ -46,12 +46,18 @@ struct ExpressionParser {
     // MARK: Precedence levels
 
     private mutating func parseOr() throws(ExpressionSyntaxError) -> RuleExpression {
-        try parseLeftAssociative(["or": .or]) { parser throws(ExpressionSyntaxError) in try parser.parseAnd() }
+        try parseLeftAssociative(Self.orOperators) { parser throws(ExpressionSyntaxError) in try parser.parseAnd() }
     }
 
     private mutating func parseAnd() throws(ExpressionSyntaxError) -> RuleExpression {
-        try parseLeftAssociative(["and": .and]) { parser throws(ExpressionSyntaxError) in try parser.parseNot() }
+        try parseLeftAssociative(Self.andOperators) { parser throws(ExpressionSyntaxError) in try parser.parseNot() }
     }
+
+    // Built once: a dictionary literal at the call would be built again for every operand.
+    private static let orOperators: [String: BinaryOperator] = ["or": .or]
+    private static let andOperators: [String: BinaryOperator] = ["and": .and]
+    private static let additiveOperators: [String: BinaryOperator] = ["+": .add, "-": .subtract]
+    private static let multiplicativeOperators: [String: BinaryOperator] = ["*": .multiply, "/": .divide]
 
     /// `operand { op operand }`, grouping to the left, for the operators whose token text is a key
     /// of `operators` (`and`, `or` are words; `+ - * /` are symbols).
@@ -116,11 +122,11 @@ struct ExpressionParser {
     }
 
     private mutating func parseAdditive() throws(ExpressionSyntaxError) -> RuleExpression {
-        try parseLeftAssociative(["+": .add, "-": .subtract]) { parser throws(ExpressionSyntaxError) in try parser.parseTerm() }
+        try parseLeftAssociative(Self.additiveOperators) { parser throws(ExpressionSyntaxError) in try parser.parseTerm() }
     }
 
     private mutating func parseTerm() throws(ExpressionSyntaxError) -> RuleExpression {
-        try parseLeftAssociative(["*": .multiply, "/": .divide]) { parser throws(ExpressionSyntaxError) in
+        try parseLeftAssociative(Self.multiplicativeOperators) { parser throws(ExpressionSyntaxError) in
             try parser.parsePrimary()
         }
     }
