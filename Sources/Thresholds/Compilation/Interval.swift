@@ -11,10 +11,11 @@ struct Interval: Sendable, Hashable {
     var lower: Double
     var upper: Double
 
-    static let unknown = Interval(lower: -.infinity, upper: .infinity)
-    static let `false` = Interval(lower: 0, upper: 0)
-    static let `true` = Interval(lower: 1, upper: 1)
-    static let unknownTruth = Interval(lower: 0, upper: 1)
+    // Computed, not stored: a stored static is read through a lazy initialiser on every use.
+    static var unknown: Interval { Interval(lower: -.infinity, upper: .infinity) }
+    static var `false`: Interval { Interval(lower: 0, upper: 0) }
+    static var `true`: Interval { Interval(lower: 1, upper: 1) }
+    static var unknownTruth: Interval { Interval(lower: 0, upper: 1) }
 
     init(lower: Double, upper: Double) {
         self.lower = lower
@@ -25,11 +26,12 @@ struct Interval: Sendable, Hashable {
         self.init(lower: value, upper: value)
     }
 
+    @inline(__always)
     init(_ truth: Truth) {
         switch truth {
-        case .false: self = .false
-        case .true: self = .true
-        case .unknown: self = .unknownTruth
+        case .false: self.init(lower: 0, upper: 0)
+        case .true: self.init(lower: 1, upper: 1)
+        case .unknown: self.init(lower: 0, upper: 1)
         }
     }
 

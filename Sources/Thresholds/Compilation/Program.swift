@@ -25,6 +25,10 @@ struct Program: Sendable {
             case known
             /// Interval comparison of `a` and `b` (see ``Interval/compare(_:_:_:)``).
             case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
+            /// `known(a) and a <op> b`, the guard a board writes before comparing a fact that may
+            /// be missing, in one step: false when `a` is unknown, the comparison otherwise. `k`
+            /// is the operator.
+            case guardedCompare
             /// Interval arithmetic on `a` and `b`; `k` is the operator.
             case arithmetic
             /// A product or quotient of two day counts: unknown when both are exact day counts
@@ -144,13 +148,15 @@ struct Program: Sendable {
                     case .greaterOrEqual: result = Interval(Interval.compare(r[a], .greaterOrEqual, r[b]))
                     case .equal: result = Interval(Interval.compare(r[a], .equal, r[b]))
                     case .notEqual: result = Interval(Interval.compare(r[a], .notEqual, r[b]))
+                    case .guardedCompare:
+                        result = r[a].isKnown ? Interval(Interval.compare(r[a], Self.op(instruction.k), r[b])) : .false
                     case .arithmetic:
-                        result = Interval.arithmetic(Self.operators[Int(instruction.k)], r[a], r[b]) ?? .unknown
+                        result = Interval.arithmetic(Self.op(instruction.k), r[a], r[b]) ?? .unknown
                     case .dayProduct:
                         let both = r[a].isKnown && r[b].isKnown
-                        result = both ? .unknown : Interval.arithmetic(Self.operators[Int(instruction.k)], r[a], r[b]) ?? .unknown
+                        result = both ? .unknown : Interval.arithmetic(Self.op(instruction.k), r[a], r[b]) ?? .unknown
                     case .dateShift:
-                        result = Self.shift(r[a], by: r[b], forwards: Self.operators[Int(instruction.k)] == .add)
+                        result = Self.shift(r[a], by: r[b], forwards: Self.op(instruction.k) == .add)
                     case .dateDifference:
                         result = r[a].isKnown && r[b].isKnown ? Interval(r[a].lower - r[b].lower) : .unknown
                     case .maximum, .minimum:
@@ -166,11 +172,27 @@ struct Program: Sendable {
         }
     }
 
-    /// The operators instructions name by index.
-    static let operators = BinaryOperator.allCases
+    /// The operator an instruction's `k` names (by its position in `BinaryOperator.allCases`).
+    @inline(__always)
+    static func op(_ code: Int32) -> BinaryOperator {
+        switch code {
+        case 0: .or
+        case 1: .and
+        case 2: .equal
+        case 3: .notEqual
+        case 4: .less
+        case 5: .lessOrEqual
+        case 6: .greater
+        case 7: .greaterOrEqual
+        case 8: .add
+        case 9: .subtract
+        case 10: .multiply
+        default: .divide
+        }
+    }
 
     static func code(of op: BinaryOperator) -> Int32 {
-        Int32(operators.firstIndex(of: op) ?? 0)
+        Int32(BinaryOperator.allCases.firstIndex(of: op) ?? 0)
     }
 
     private static func shift(_ date: Interval, by days: Interval, forwards: Bool) -> Interval {

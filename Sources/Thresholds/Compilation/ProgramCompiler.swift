@@ -37,6 +37,8 @@ struct ProgramCompiler {
     private var constants: [Interval: Int32] = [:]
     private var slots: [Program.Slot: Int32] = [:]
     private var emitted: [[Int32]: Int32] = [:]
+    /// The instruction that computes each register it emitted.
+    private var definedBy: [Int32: Program.Instruction] = [:]
     private var definitions: [Int: Int32] = [:]
     /// The grade register of the domain a `where` filter is being compiled for.
     private var filterGrade: Int32?
@@ -60,7 +62,26 @@ struct ProgramCompiler {
     /// binds the slots into the next, and computes the rest.
     private func finished() -> Program {
         var program = self.program
-        var renumbered = [Int32](repeating: -1, count: program.registerCount)
+        // Keep only what a rule reads: a guarded comparison leaves its parts unread, and a slot
+        // nothing reads need not be bound.
+        var live = Set(program.rules.flatMap { [$0.when] + ($0.unless.map { [$0] } ?? []) })
+        var kept: [Program.Instruction] = []
+        for instruction in program.code.reversed() where live.contains(instruction.destination) {
+            kept.append(instruction)
+            switch instruction.operation {
+            case .not, .known: live.insert(instruction.a)
+            case .and2, .or2, .guardedCompare, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual, .arithmetic,
+                 .dayProduct, .dateShift, .dateDifference:
+                live.insert(instruction.a)
+                live.insert(instruction.b)
+            case .and, .or, .atLeast, .countTrue, .maximum, .minimum, .allKnown:
+                live.formUnion(program.operands[Int(instruction.a) ..< Int(instruction.a + instruction.b)])
+            }
+        }
+        program.code = kept.reversed()
+        program.slots = program.slots.filter { live.contains($0.register) }
+        program.registerCount = constants.count + program.slots.count + program.code.count
+        var renumbered = [Int32](repeating: -1, count: self.program.registerCount)
         var next: Int32 = 0
         func place(_ register: Int32) {
             renumbered[Int(register)] = next
@@ -78,7 +99,7 @@ struct ProgramCompiler {
             instruction.destination = map(instruction.destination)
             switch instruction.operation {
             case .not, .known: instruction.a = map(instruction.a)
-            case .and2, .or2, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual, .arithmetic, .dayProduct, .dateShift, .dateDifference:
+            case .and2, .or2, .guardedCompare, .less, .lessOrEqual, .greater, .greaterOrEqual, .equal, .notEqual, .arithmetic, .dayProduct, .dateShift, .dateDifference:
                 instruction.a = map(instruction.a)
                 instruction.b = map(instruction.b)
             case .and, .or, .atLeast, .countTrue, .maximum, .minimum, .allKnown: break  // operands below
@@ -122,7 +143,9 @@ struct ProgramCompiler {
         let key = [Int32(operation.rawValue), a, b, k]
         if let register = emitted[key] { return register }
         let register = allocate()
-        program.code.append(.init(operation: operation, destination: register, a: a, b: b, k: k))
+        let instruction = Program.Instruction(operation: operation, destination: register, a: a, b: b, k: k)
+        program.code.append(instruction)
+        definedBy[register] = instruction
         emitted[key] = register
         return register
     }
@@ -131,6 +154,7 @@ struct ProgramCompiler {
     /// `or` of two registers take them directly.
     private mutating func emit(_ operation: Program.Instruction.Operation, list: [Int32], k: Int32 = 0) -> Int32 {
         if list.count == 2, operation == .and || operation == .or {
+            if operation == .and, let guarded = guardedCompare(list[0], list[1]) { return guarded }
             let (a, b) = (min(list[0], list[1]), max(list[0], list[1]))  // commutative: one instruction either way
             return emit(operation == .and ? .and2 : .or2, a, b)
         }
@@ -143,6 +167,20 @@ struct ProgramCompiler {
         emitted[key] = register
         return register
     }
+
+    /// `known(x) and x <op> y` as one ``Program/Instruction/Operation/guardedCompare``.
+    private mutating func guardedCompare(_ first: Int32, _ second: Int32) -> Int32? {
+        guard let known = definedBy[first], known.operation == .known, known.k == 1,
+              let comparison = definedBy[second], comparison.a == known.a,
+              let op = Self.comparisons[comparison.operation]
+        else { return nil }
+        return emit(.guardedCompare, comparison.a, comparison.b, k: Program.code(of: op))
+    }
+
+    private static let comparisons: [Program.Instruction.Operation: BinaryOperator] = [
+        .less: .less, .lessOrEqual: .lessOrEqual, .greater: .greater, .greaterOrEqual: .greaterOrEqual,
+        .equal: .equal, .notEqual: .notEqual,
+    ]
 
     private mutating func unknownTruth() -> Operand { Operand(register: constant(.unknownTruth), kind: .truth) }
 

@@ -29,6 +29,9 @@ public final class EvaluationPlan: Sendable {
     /// Each rule's effect, and whether it asks for actions: what deciding reads of the rules.
     private let effects: [RuleEffect]
     private let hasActions: [Bool]
+    /// Whether any rule raises the level: a modifier's reach depends on the base level, which
+    /// takes a second pass.
+    private let hasModifiers: Bool
     /// The actions of each level, by rank.
     private let levelActions: [[Action]]
 
@@ -41,6 +44,7 @@ public final class EvaluationPlan: Sendable {
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIDs = document.rules.map(\.id.value)
         effects = document.rules.map(\.effect.value)
+        hasModifiers = effects.contains { $0.isRaise }
         hasActions = document.rules.map { !$0.actions.isEmpty }
         let levels = document.levels
         levelActions = Level.allCases.map { level in levels.first { $0.level == level }?.actions ?? [] }
@@ -139,7 +143,30 @@ public final class EvaluationPlan: Sendable {
 
     /// The decision the program's registers hold.
     private func decision(_ r: UnsafeMutablePointer<Interval>, currentPlan: Level?, asOf: LocalDate) -> Decision {
-        withOutcomes(r, currentPlan: currentPlan) { outcomes in
+        if !hasModifiers {
+            // Without modifiers one pass decides: the level is the highest fired target; it is
+            // provisional when an undecided rule could reach higher, or when leaving out rules
+            // whose exception is unconfirmed would lower it (as resolve and provisional compute).
+            var level = Level.universal
+            var confirmed = Level.universal
+            var reach = Level.universal
+            var fired = FiredRules.Positions()
+            for (index, rule) in program.rules.enumerated() {
+                let outcome = self.outcome(effects[index], when: r[Int(rule.when)].truth,
+                                           unless: rule.unless.map { r[Int($0)].truth }, currentPlan: currentPlan)
+                switch outcome.status {
+                case .fired:
+                    fired.insert(index)
+                    level = max(level, outcome.target ?? .universal)
+                    if !outcome.unconfirmed { confirmed = max(confirmed, outcome.target ?? .universal) }
+                case .undecided: reach = max(reach, outcome.potential)
+                case .notFired: break
+                }
+            }
+            return Decision(level: level, provisional: reach > level || confirmed < level,
+                            firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions(fired: fired, level: level, asOf: asOf))
+        }
+        return withOutcomes(r, currentPlan: currentPlan) { outcomes in
             let resolved = resolve(outcomes, confirmedOnly: false)
             var fired = FiredRules.Positions()
             for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
