@@ -29,14 +29,20 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
         self.positions = positions
     }
 
+    /// The position of the first fired rule: 0.
     public var startIndex: Int { 0 }
+    /// How many rules fired.
     public var endIndex: Int { positions.count }
+    /// The id of the `index`-th fired rule, in document order.
     public subscript(index: Int) -> String { ids[positions[index]] }
 
+    /// The ids, as a list: `[NS-CIN-01, NS-EH-01]`.
     public var description: String { "[" + joined(separator: ", ") + "]" }
 
+    /// The same ids in the same order.
     public static func == (lhs: FiredRules, rhs: FiredRules) -> Bool { lhs.elementsEqual(rhs) }
 
+    /// Hashes the ids.
     public func hash(into hasher: inout Hasher) {
         for id in self { hasher.combine(id) }
     }
