@@ -123,11 +123,19 @@ for mode in modes {
     best[mode] = times[0]
     let checksum = mode == "native" ? nativeResults.reduce(0, &+) : UInt64(levels.map(\.rank).reduce(0, +) + firedCounts.reduce(0, +))
     let ratio = best["native"].map { String(format: "%.1f", times[0] / $0) } ?? "null"
+    let overhead = [
+        "native": "the peer's hand-written evaluate, copied unchanged, over compact structs in this process",
+        "bound": "the compiled program over cases bound beforehand (bind, like the peer's compact, excluded); result stored per case",
+        "decide": "bind (facts, grades, counts in windows from the case model) and the compiled program; result stored per case",
+        "evaluate": "decide, then an explained Recommendation (fired rules, near misses, information needed); result stored per case",
+    ][mode] ?? ""
     print("""
-        {"engine": "\(names[mode] ?? mode)", "mode": "serial", "cases": \(n), "seconds": \(times[0]), \
-        "median_seconds": \(times[times.count / 2]), "us_per_eval": \(times[0] / Double(n) * 1e6), \
-        "x_native": \(ratio), "repeats": \(times.count), "checksum": \(checksum), \
-        "decode_seconds": \(decodeSeconds), "map_seconds": \(mapSeconds), "bind_seconds": \(bindSeconds)}
+        {"engine": "\(names[mode] ?? mode)", "version": "Thresholds, swift build -c release", "mode": "serial", \
+        "cases": \(n), "seconds": \(times[0]), "median_seconds": \(times[times.count / 2]), \
+        "evals_per_s": \((Double(n) / times[0]).rounded()), "us_per_eval": \(times[0] / Double(n) * 1e6), \
+        "x_native": \(ratio), "repeats": \(times.count), "mismatches": null, "checksum": \(checksum), \
+        "decode_seconds": \(decodeSeconds), "map_seconds": \(mapSeconds), "bind_seconds": \(bindSeconds), \
+        "overhead": "\(overhead)"}
         """)
 }
 

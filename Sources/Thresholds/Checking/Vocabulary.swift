@@ -11,6 +11,26 @@ public enum Vocabulary {
     /// Each domain's position in ``domains``.
     static let domainIndex = Dictionary(uniqueKeysWithValues: domains.enumerated().map { ($1, $0) })
 
+    /// Per name length in UTF-8 bytes: the one domain of that length (-1 for none, -2 for
+    /// several). The eight names differ in length, so a case's grades are matched to domains
+    /// without hashing.
+    private static let domainsByLength: [Int] = {
+        var table = [Int](repeating: -1, count: (domains.map(\.utf8.count).max() ?? 0) + 1)
+        for (index, name) in domains.enumerated() { table[name.utf8.count] = table[name.utf8.count] == -1 ? index : -2 }
+        return table
+    }()
+
+    /// A domain's position in ``domains``, or `nil` for a name that is not a domain.
+    static func domainPosition(_ name: String) -> Int? {
+        let length = name.utf8.count
+        guard length < domainsByLength.count else { return nil }
+        switch domainsByLength[length] {
+        case -1: return nil
+        case -2: return domainIndex[name]
+        case let index: return domains[index] == name ? index : nil
+        }
+    }
+
     /// Named groups of domains, for `domains[physical_care]`.
     public static let domainGroups: [String: [String]] = [
         "physical_care": ["nutrition", "hygiene", "clothing", "home_conditions", "health"],

@@ -223,7 +223,7 @@ struct CaseContext {
     }
 
     func latestGrade(_ domain: String) -> Int? {
-        Vocabulary.domainIndex[domain].flatMap { latestGrade(at: $0) }
+        Vocabulary.domainPosition(domain).flatMap { latestGrade(at: $0) }
     }
 
     /// The latest grade of the domain at a position of ``Vocabulary/domains``.
@@ -254,7 +254,7 @@ struct CaseContext {
                 let day = assessment.date.dayNumber
                 guard day <= today else { continue }
                 for (domain, grade) in assessment.grades {
-                    guard let index = Vocabulary.domainIndex[domain], day >= latest[index] else { continue }
+                    guard let index = Vocabulary.domainPosition(domain), day >= latest[index] else { continue }
                     latest[index] = day
                     body(index, grade)
                 }

@@ -401,17 +401,28 @@ public final class EvaluationPlan: Sendable {
                 failed.append("an exception applies: \(Self.describe(unless))")
             }
             if when.result == .false {
-                failed += when.leaves(.false).map { "\(Self.describe($0)) is false" }
+                failed += when.leaves(.false).map { Self.describe($0, then: " is false") }
             }
             return NearMiss(id: rule.id.value, title: rule.title, level: next, failed: failed, source: rule.source)
         }
     }
 
     /// A leaf with the values it read: `domain.hygiene >= 4 (domain.hygiene = 3)`.
-    static func describe(_ explanation: Explanation) -> String {
-        let readings = explanation.readings.map { "\($0.name) = \($0.value)" }
-        guard !readings.isEmpty else { return explanation.condition }
-        return "\(explanation.condition) (\(readings.joined(separator: ", ")))"
+    static func describe(_ explanation: Explanation, then suffix: String = "") -> String {
+        guard !explanation.readings.isEmpty else { return explanation.condition + suffix }
+        // Appended in place: interpolating a joined array builds every piece twice.
+        var text = explanation.condition
+        text.reserveCapacity(text.utf8.count + suffix.utf8.count + 24 * explanation.readings.count)
+        text += " ("
+        for (index, reading) in explanation.readings.enumerated() {
+            if index > 0 { text += ", " }
+            text += reading.name
+            text += " = "
+            text += reading.value
+        }
+        text += ")"
+        text += suffix
+        return text
     }
 
     /// The actions of the fired rules, merged: the same action once, with every rule that asks for

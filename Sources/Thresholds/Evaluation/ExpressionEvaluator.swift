@@ -13,6 +13,9 @@ struct ExpressionEvaluator {
     private var gradeOverride: (domain: String, grade: Int)?
     /// Definitions being evaluated, to stop a cycle the checker would have reported.
     private var active: [Int] = []
+    /// Above zero while evaluating what is read only for its value (a `where` filter per domain,
+    /// a history per assessment): readings are then not built at all.
+    private var muted = 0
 
     init(context: CaseContext, document: CompiledDocument) {
         self.context = context
@@ -78,16 +81,16 @@ struct ExpressionEvaluator {
         case .grade: return filterGrade ?? .unknown
         case .standard(let fact):
             let value = context.fact(fact)
-            readings.append(Reading(name: fact.rawValue, value: value))
+            record(Reading(name: fact.rawValue, value: value))
             return value
         case .domainGrade(let domain, let fact):
             if let override = gradeOverride, override.domain == domain { return .number(Double(override.grade)) }
             let value = context.fact(fact)
-            readings.append(Reading(name: fact.rawValue, value: value))
+            record(Reading(name: fact.rawValue, value: value))
             return value
         case .board(let name, let declaration):
             let value = context.boardFact(name, declaration)
-            readings.append(Reading(name: name, value: value, question: declaration.question))
+            record(Reading(name: name, value: value, question: declaration.question))
             return value
         case .definition(let index):
             return definition(index)
@@ -106,9 +109,11 @@ struct ExpressionEvaluator {
             let leftValue = evaluate(left)
             return compare(leftValue, op, evaluate(right)).value
         case .known(let inner, let wanted):
+            let start = readings.count
             let value = evaluate(inner)
-            // Asking whether a fact is known never makes it needed.
-            if let last = readings.indices.last, !readings[last].known { readings[last].needed = false }
+            // Asking whether a fact is known never makes it needed. (`known(grade)` reads no
+            // fact, so it marks nothing: not a reading made before it.)
+            if readings.count > start, let last = readings.indices.last, !readings[last].known { readings[last].needed = false }
             return recordCall(expression, .boolean(value.isKnown == wanted))
         case .count(let query, let window):
             return recordCall(expression, count(query, window: window))
@@ -124,10 +129,16 @@ struct ExpressionEvaluator {
     /// Records a call's result as a reading: a computed value, so the facts behind it (read as
     /// their own readings) are what is needed, not the call.
     private mutating func recordCall(_ expression: CompiledExpression, _ value: Value) -> Value {
+        guard muted == 0 else { return value }
         var reading = Reading(name: expression.text, value: value)
         reading.needed = false
         readings.append(reading)
         return value
+    }
+
+    /// Keeps a reading, unless readings are muted (then it is not even built).
+    private mutating func record(_ reading: @autoclosure () -> Reading) {
+        if muted == 0 { readings.append(reading()) }
     }
 
     private mutating func definition(_ index: Int) -> Value {
@@ -135,7 +146,7 @@ struct ExpressionEvaluator {
         // Outside a history a definition reads the same facts wherever it is used: evaluate it
         // once per case.
         if gradeOverride == nil, let known = context.definition(index) {
-            readings += known.readings
+            if muted == 0 { readings += known.readings }
             return known.value
         }
         guard !active.contains(index) else { return .unknown }
@@ -149,8 +160,8 @@ struct ExpressionEvaluator {
         var reading = Reading(name: name, value: explanation.result.value)
         reading.needed = false  // derived: the facts the definition read are what is needed
         kept.append(reading)
-        readings += kept
-        if gradeOverride == nil, active.isEmpty { context.remember(definition: index, explanation.result.value, kept) }
+        if muted == 0 { readings += kept }
+        if gradeOverride == nil, active.isEmpty, muted == 0 { context.remember(definition: index, explanation.result.value, kept) }
         return explanation.result.value
     }
 
@@ -198,7 +209,7 @@ struct ExpressionEvaluator {
         guard let earliest = windowStart(window) else { return .unknown }
         let inWindow = Double(stream.count(since: earliest))
         guard stream.complete else {
-            readings.append(Reading(name: query.record, value: .unknown))
+            record(Reading(name: query.record, value: .unknown))
             return .range(inWindow, .infinity)
         }
         return .number(inWindow)
@@ -211,7 +222,7 @@ struct ExpressionEvaluator {
         let stream = context.events(query)
         let latest = stream.dates.last.map { context.asOf.dayNumber - $0.dayNumber }
         if stream.complete { return .days(latest ?? CaseContext.never) }
-        readings.append(Reading(name: query.record, value: .unknown))
+        record(Reading(name: query.record, value: .unknown))
         return latest.map { .range(0, Double($0)) } ?? .unknown
     }
 
@@ -223,7 +234,7 @@ struct ExpressionEvaluator {
                 return (function == "max" ? known.max() : known.min()).map { .number($0) } ?? .unknown
             }
             for (domain, grade) in zip(set, grades) where grade == nil {
-                readings.append(Reading(name: "domain.\(Vocabulary.domains[domain])", value: .unknown))
+                record(Reading(name: "domain.\(Vocabulary.domains[domain])", value: .unknown))
             }
             return function == "max" ? .range(known.max() ?? 1, 5) : .range(1, known.min() ?? 5)
         }
@@ -237,9 +248,11 @@ struct ExpressionEvaluator {
             let domain = Vocabulary.domains[index]
             filterDomain = domain
             filterGrade = context.latestGrade(at: index).map { .number(Double($0)) } ?? .unknown
-            let start = readings.count
+            // `grade` is not a fact, and unknown domains are read below: the filter's own
+            // readings are not kept.
+            muted += 1
             let truth = Truth(evaluate(filter).truth)
-            readings.removeSubrange(start...)  // `grade` is not a fact; unknown domains are read below
+            muted -= 1
             truths.append(truth)
             if truth == .unknown { unknownDomains.append(domain) }
         }
@@ -255,7 +268,7 @@ struct ExpressionEvaluator {
         }
         // Unknown grades matter only while they leave the result open.
         if !result.isKnown {
-            readings += unknownDomains.map { Reading(name: "domain.\($0)", value: .unknown) }
+            for domain in unknownDomains { record(Reading(name: "domain.\(domain)", value: .unknown)) }
         }
         return result
     }
@@ -272,17 +285,19 @@ struct ExpressionEvaluator {
         guard !entries.isEmpty else {
             // No recorded assessment shows a condition "ever" held, when assessments are known.
             if function == "ever", context.facts.assessments != nil { return .boolean(false) }
-            readings.append(Reading(name: "domain.\(domain)", value: .unknown))
+            record(Reading(name: "domain.\(domain)", value: .unknown))
             return .unknown
         }
         let saved = (gradeOverride, filterGrade)
         let start = readings.count
         var truths: [Truth] = []
+        muted += 1  // what each assessment's condition reads is not kept
         for entry in entries {
             gradeOverride = (domain, entry.grade)
             filterGrade = .number(Double(entry.grade))
             truths.append(Truth(evaluate(condition).truth))
         }
+        muted -= 1
         (gradeOverride, filterGrade) = saved
         readings.removeSubrange(start...)
         switch function {

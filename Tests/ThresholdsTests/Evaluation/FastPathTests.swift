@@ -298,3 +298,14 @@ struct FastPathTests {
     }
 }
 
+
+@Suite("Vocabulary look-ups")
+struct VocabularyLookupTests {
+    @Test("every domain, and nothing else, has a position")
+    func domainPositions() {
+        for (index, name) in Vocabulary.domains.enumerated() { #expect(Vocabulary.domainPosition(name) == index) }
+        for name in ["", "nutritio", "nutritionx", "Nutrition", "hygienE", "safety", "education_stimulation_", "grade"] {
+            #expect(Vocabulary.domainPosition(name) == nil)
+        }
+    }
+}
