@@ -2,6 +2,7 @@
 // swift-native driver runs its hand-written board, in the same process as that baseline:
 //
 //     thresholds-peer CASES.jsonl [--repeats R] [--modes native,bound,decide,evaluate] [--dump OUT.jsonl]
+//     thresholds-peer CASES.jsonl --profile     # each stage once, for callgrind.sh
 //
 // Cases are decoded (JSONDecoder, timed as decode) and mapped onto the case model (timed as
 // mapping) before anything is evaluated; then each mode times only its evaluation loop over
@@ -55,6 +56,27 @@ let bindSeconds = Double(now() - start) / 1e9
 guard native.count == peers.count else { fail("a case has a plan the baseline does not know") }
 let asOf = PeerCase.asOf
 let n = facts.count
+
+// `--profile`: run each stage once over every case (and the 1,000-rule document once), each in a
+// function of its own for callgrind (Benchmarks/callgrind.sh), and stop.
+@inline(never) func profileNative() { for c in native { blackHoleUInt(PeerNative.evaluate(c)) } }
+@inline(never) func profileBound() { for c in bound { blackHoleAny(plan.decide(c)) } }
+@inline(never) func profileDecide() { for c in facts { blackHoleAny(plan.decide(c, asOf: asOf)) } }
+@inline(never) func profileEvaluate() { for c in facts { blackHoleAny(plan.evaluate(c, asOf: asOf)) } }
+@inline(never) func profileScan(_ bytes: [UInt8]) { blackHoleUInt(UInt64(RawYAMLScan.events(in: bytes))) }
+@inline(never) func profileLoad(_ bytes: [UInt8]) { blackHoleAny(DocumentLoader().load(bytes: bytes, path: "generated.yaml")) }
+@inline(never) func blackHoleUInt(_ value: UInt64) { if value == .max { print(value) } }
+@inline(never) func blackHoleAny<T>(_ value: T) { withExtendedLifetime(value) {} }
+if arguments.contains("--profile") {
+    let document = Array(GeneratedDocument.text(rules: 1_000).utf8)
+    profileNative()
+    profileBound()
+    profileDecide()
+    profileEvaluate()
+    profileScan(document)
+    profileLoad(document)
+    exit(0)
+}
 
 // The engine and the baseline agree on every case before either is timed.
 for index in 0 ..< n {
