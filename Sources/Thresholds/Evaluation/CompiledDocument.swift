@@ -100,9 +100,11 @@ private struct Compiler {
         case .list(let items): return .list(items.map { compile($0, inFilter: inFilter) })
         case .not(let inner): return .not(compile(inner, inFilter: inFilter))
         case .membership(let value, let items, let negated):
-            return .membership(compile(value, inFilter: inFilter), items.map { compile($0, inFilter: inFilter) }, negated: negated)
+            let subject = compile(value, inFilter: inFilter)
+            return .membership(subject, items.map { Self.asText(compile($0, inFilter: inFilter), beside: subject) }, negated: negated)
         case .binary(let op, let left, let right):
-            return .compare(op, compile(left, inFilter: inFilter), compile(right, inFilter: inFilter))
+            let (first, second) = (compile(left, inFilter: inFilter), compile(right, inFilter: inFilter))
+            return .compare(op, Self.asText(first, beside: second), Self.asText(second, beside: first))
         case .chain(let first, let links):
             if let op = links.first?.op, op == .and || op == .or {
                 return .logical(op, [compile(first, inFilter: inFilter)] + links.map { compile($0.operand, inFilter: inFilter) })
@@ -125,6 +127,24 @@ private struct Compiler {
         }
         if path.count == 1, let level = Level(rawValue: name) { return .constant(.level(level)) }
         return .constant(.string(name))  // an enumeration value, resolved by the checker
+    }
+
+    /// A bare name spelt like a level (`child_protection`) compared with a text or enumeration
+    /// fact is that fact's value, as the checker reads it, not the engine's level: otherwise
+    /// `previous_plan == child_protection` would compare a string with a level and never hold.
+    static func asText(_ expression: CompiledExpression, beside other: CompiledExpression) -> CompiledExpression {
+        guard case .constant(.level(let level)) = expression.node else { return expression }
+        let isText: Bool
+        switch other.node {
+        case .board(_, let declaration):
+            switch declaration.type {
+            case .string, .enumeration: isText = true
+            default: isText = false
+            }
+        case .standard(let fact): isText = ProgramCompiler.kind(of: fact) == .string
+        default: isText = false
+        }
+        return isText ? CompiledExpression(node: .constant(.string(level.rawValue)), text: expression.text) : expression
     }
 
     private func selection(_ expression: RuleExpression) -> (String, [String])? {

@@ -129,4 +129,25 @@ struct ConstructEvaluationTests {
         #expect(unknownPlan.provisional)
         #expect(unknownPlan.informationNeeded.contains { $0.fact == "current_plan" })
     }
+
+    @Test("an enumeration value spelt like a level is the fact's value, in comparisons and lists, on both paths")
+    func enumerationValueNamedLikeALevel() throws {
+        let declarations = "facts:\n  previous_plan: { type: enum, values: [none, child_in_need, child_protection] }\n"
+        for when in ["previous_plan == child_protection", "previous_plan in [child_in_need, child_protection]",
+                     "not (previous_plan != child_protection)"] {
+            let document = try #require(Fixture.single(when, declarations: declarations))
+            let plan = document.compile()
+            let holds = Fixture.facts("facts: { previous_plan: child_protection }")
+            let fails = Fixture.facts("facts: { previous_plan: none }")
+            #expect(plan.evaluate(holds, asOf: Fixture.asOf).level == .childInNeed, "\(when)")
+            #expect(plan.decide(holds, asOf: Fixture.asOf).level == .childInNeed, "\(when)")
+            let failed = plan.evaluate(fails, asOf: Fixture.asOf)
+            #expect(failed.level == .universal && !failed.provisional, "\(when)")
+            #expect(plan.decide(fails, asOf: Fixture.asOf).provisional == false, "\(when)")
+        }
+        // A level fact still compares with the level of that name.
+        let plan = try #require(Fixture.single("current_plan == child_protection")).compile()
+        let onPlan = Fixture.facts("plans: [{ level: child_protection, start: 2026-01-01 }]")
+        #expect(plan.decide(onPlan, asOf: Fixture.asOf).level == .childInNeed)
+    }
 }
