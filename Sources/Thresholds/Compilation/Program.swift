@@ -102,22 +102,15 @@ struct Program: Sendable {
                     let b = Int(instruction.b)
                     let result: Interval
                     switch instruction.operation {
-                    case .and:
-                        var lower = 1.0
-                        var upper = 1.0
+                    case .and, .or:
+                        // Kleene `and` is the minimum of the bounds, `or` the maximum.
+                        let conjunction = instruction.operation == .and
+                        var lower = conjunction ? 1.0 : 0.0
+                        var upper = lower
                         for index in a ..< a + b {
                             let part = r[Int(list[index])]
-                            lower = min(lower, part.lower)
-                            upper = min(upper, part.upper)
-                        }
-                        result = Interval(lower: lower, upper: upper)
-                    case .or:
-                        var lower = 0.0
-                        var upper = 0.0
-                        for index in a ..< a + b {
-                            let part = r[Int(list[index])]
-                            lower = max(lower, part.lower)
-                            upper = max(upper, part.upper)
+                            lower = conjunction ? min(lower, part.lower) : max(lower, part.lower)
+                            upper = conjunction ? min(upper, part.upper) : max(upper, part.upper)
                         }
                         result = Interval(lower: lower, upper: upper)
                     case .and2:

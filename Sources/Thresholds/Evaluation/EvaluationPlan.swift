@@ -143,36 +143,13 @@ public final class EvaluationPlan: Sendable {
 
     /// The decision the program's registers hold.
     private func decision(_ r: UnsafeMutablePointer<Interval>, currentPlan: Level?, asOf: LocalDate) -> Decision {
-        if !hasModifiers {
-            // Without modifiers one pass decides: the level is the highest fired target; it is
-            // provisional when an undecided rule could reach higher, or when leaving out rules
-            // whose exception is unconfirmed would lower it (as resolve and provisional compute).
-            var level = Level.universal
-            var confirmed = Level.universal
-            var reach = Level.universal
-            var fired = FiredRules.Positions()
-            for (index, rule) in program.rules.enumerated() {
-                let outcome = self.outcome(effects[index], when: r[Int(rule.when)].truth,
-                                           unless: rule.unless.map { r[Int($0)].truth }, currentPlan: currentPlan)
-                switch outcome.status {
-                case .fired:
-                    fired.insert(index)
-                    level = max(level, outcome.target ?? .universal)
-                    if !outcome.unconfirmed { confirmed = max(confirmed, outcome.target ?? .universal) }
-                case .undecided: reach = max(reach, outcome.potential)
-                case .notFired: break
-                }
-            }
-            return Decision(level: level, provisional: reach > level || confirmed < level,
-                            firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions(fired: fired, level: level, asOf: asOf))
-        }
-        return withOutcomes(r, currentPlan: currentPlan) { outcomes in
-            let resolved = resolve(outcomes, confirmedOnly: false)
+        withOutcomes(r, currentPlan: currentPlan) { outcomes in
+            let summary = summarize(outcomes)
+            let level = summary.resolution.level
             var fired = FiredRules.Positions()
             for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
-            return Decision(level: resolved.level, provisional: provisional(outcomes, resolved),
-                            firedRules: FiredRules(ids: ruleIDs, positions: fired),
-                            actions: actions(fired: fired, level: resolved.level, asOf: asOf))
+            return Decision(level: level, provisional: summary.provisional, firedRules: FiredRules(ids: ruleIDs, positions: fired),
+                            actions: actions(fired: fired, level: level, asOf: asOf))
         }
     }
 
@@ -232,23 +209,46 @@ public final class EvaluationPlan: Sendable {
         outcomes(facts, asOf: asOf).map { ($0.when, $0.unless) }
     }
 
-    /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
-    /// do not stack). With `confirmedOnly`, rules resting on an unconfirmed exception are left
-    /// out: the level the case would have if every such exception were confirmed.
-    private func resolve<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes, confirmedOnly: Bool) -> Resolution where Outcomes.Index == Int {
+    /// What the rules' outcomes add up to: the resolution, the level with unconfirmed exceptions
+    /// left out, and whether the result is provisional.
+    private struct Summary {
         var resolution = Resolution()
-        for outcome in outcomes where outcome.status == .fired && !outcome.isModifier && !(confirmedOnly && outcome.unconfirmed) {
-            resolution.base = max(resolution.base, outcome.target ?? .universal)
+        /// The level the case would have if every unconfirmed exception were confirmed.
+        var confirmedLevel = Level.universal
+        var provisional = false
+    }
+
+    /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
+    /// do not stack); the same with the rules resting on an unconfirmed exception left out; and
+    /// provisional when an undecided rule could reach above the level, or when the level rests
+    /// on exceptions not yet confirmed. One pass over the rules, a second over modifiers.
+    private func summarize<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes) -> Summary where Outcomes.Index == Int {
+        var summary = Summary()
+        var confirmedBase = Level.universal
+        for outcome in outcomes where outcome.status == .fired && !outcome.isModifier {
+            let target = outcome.target ?? .universal
+            summary.resolution.base = max(summary.resolution.base, target)
+            if !outcome.unconfirmed { confirmedBase = max(confirmedBase, target) }
         }
-        resolution.level = resolution.base
-        for index in outcomes.indices where outcomes[index].status == .fired && outcomes[index].isModifier
-            && !(confirmedOnly && outcomes[index].unconfirmed) {
-            guard case .raise(let steps, let ceiling) = effects[index] else { continue }
-            let raised = max(resolution.base, min(resolution.base.offset(by: steps), ceiling ?? .preProceedings))
-            resolution.modifiers.append((index, raised))
-            resolution.level = max(resolution.level, raised)
+        let base = summary.resolution.base
+        summary.resolution.level = base
+        summary.confirmedLevel = confirmedBase
+        if hasModifiers {
+            for index in outcomes.indices where outcomes[index].status == .fired && outcomes[index].isModifier {
+                guard case .raise(let steps, let ceiling) = effects[index] else { continue }
+                let raised = max(base, min(base.offset(by: steps), ceiling ?? .preProceedings))
+                summary.resolution.modifiers.append((index, raised))
+                summary.resolution.level = max(summary.resolution.level, raised)
+                if !outcomes[index].unconfirmed {
+                    let confirmedRaise = max(confirmedBase, min(confirmedBase.offset(by: steps), ceiling ?? .preProceedings))
+                    summary.confirmedLevel = max(summary.confirmedLevel, confirmedRaise)
+                }
+            }
         }
-        return resolution
+        let level = summary.resolution.level
+        summary.provisional = summary.confirmedLevel < level
+            || outcomes.indices.contains { outcomes[$0].status == .undecided && reach($0, outcomes[$0], base: base) > level }
+        return summary
     }
 
     /// The highest level an undecided rule could reach.
@@ -257,15 +257,6 @@ public final class EvaluationPlan: Sendable {
             return min(base.offset(by: steps), ceiling ?? .preProceedings)
         }
         return outcome.potential
-    }
-
-    /// Provisional when an undecided rule could reach above the level, or when the level rests
-    /// on exceptions not yet confirmed.
-    private func provisional<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes, _ resolved: Resolution) -> Bool where Outcomes.Index == Int {
-        for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
-            if reach(index, outcome, base: resolved.base) > resolved.level { return true }
-        }
-        return resolve(outcomes, confirmedOnly: true).level < resolved.level
     }
 
     /// Explains rules when the recommendation needs them, each at most once.
@@ -292,12 +283,13 @@ public final class EvaluationPlan: Sendable {
     private func recommendation(
         _ facts: CaseFacts, asOf: LocalDate, _ outcomes: [Outcome], _ explainer: inout Explainer
     ) -> Recommendation {
-        let resolved = resolve(outcomes, confirmedOnly: false)
+        let summary = summarize(outcomes)
+        let resolved = summary.resolution
         let level = resolved.level
         let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
 
         var needs = NeedsCollector(declarations: declarations)
-        // Undecided rules that could reach above the result make it provisional.
+        // Undecided rules that could reach above the result make it provisional: what they wait on.
         for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
             let reach = reach(index, outcome, base: resolved.base)
             guard reach > level else { continue }
@@ -309,16 +301,14 @@ public final class EvaluationPlan: Sendable {
         }
         // A level that rests on unconfirmed exceptions is provisional too: confirming them
         // would lower it, and what they wait on is listed after what could raise it.
-        let confirmed = resolve(outcomes, confirmedOnly: true)
-        let restsOnExceptions = confirmed.level < level
-        if restsOnExceptions {
+        let confirmed = summary.confirmedLevel
+        if confirmed < level {
             for (index, outcome) in outcomes.enumerated() where outcome.unconfirmed {
-                let holds = (outcome.isModifier ? raisedLevels[index] : outcome.target).map { $0 > confirmed.level } ?? false
+                let holds = (outcome.isModifier ? raisedLevels[index] : outcome.target).map { $0 > confirmed } ?? false
                 guard holds, let unless = explainer.explain(index).unless else { continue }
-                needs.add(unless.neededReadings, effect: .lower, level: confirmed.level, rule: ruleIDs[index])
+                needs.add(unless.neededReadings, effect: .lower, level: confirmed, rule: ruleIDs[index])
             }
         }
-        let provisional = needs.raises || restsOnExceptions
 
         let base = outcomes.indices.filter { outcomes[$0].status == .fired && !outcomes[$0].isModifier }
             .sorted { (outcomes[$0].target ?? .universal) > (outcomes[$1].target ?? .universal) }
@@ -331,7 +321,7 @@ public final class EvaluationPlan: Sendable {
             caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
-            baseLevel: resolved.base, provisional: provisional, firedRules: fired,
+            baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
             actions: actions(fired: firedPositions, level: level, asOf: asOf))
@@ -470,15 +460,12 @@ private struct NeedsCollector {
     let declarations: [String: FactDeclaration]
     private var items: [InformationNeeded] = []
     private var index: [String: Int] = [:]
-    /// Whether any answer could raise the level.
-    private(set) var raises = false
 
     init(declarations: [String: FactDeclaration]) {
         self.declarations = declarations
     }
 
     mutating func add(_ readings: [Reading], effect: InformationNeeded.Effect, level: Level, rule: String) {
-        if effect == .raise { raises = true }
         for reading in readings {
             let key = "\(effect.rawValue) \(reading.name)"
             // Confirming an exception is always worth asking about: it is one specific question.
