@@ -6,7 +6,8 @@ public import ThresholdsDiagnostics
 /// source, levels without labels.
 public struct Checker {
     private let document: ThresholdDocument
-    private let file: String
+    /// The file being reported into: a composed document's parts come from several files.
+    private var file: String
     private var diagnostics: [Diagnostic] = []
     private var boardFacts: [String: ValueType] = [:]
     private var definitions: [String: Definition] = [:]
@@ -34,11 +35,15 @@ public struct Checker {
 
     private mutating func run() {
         declare()
-        for definition in document.definitions { checkCondition(definition.condition) }
+        for definition in document.definitions {
+            file = definition.file ?? document.file
+            checkCondition(definition.condition)
+        }
         checkDefinitionCycles()
         let labelled = Set(document.levels.map(\.level))
         var warnedLevels: Set<Level> = []
         for rule in document.rules {
+            file = rule.file ?? document.file
             checkCondition(rule.when)
             if let unless = rule.unless { checkCondition(unless) }
             if rule.source == nil { report(CheckerDiagnostics.missingSource, rule.id.range) }
@@ -54,10 +59,15 @@ public struct Checker {
             }
         }
         guard warnUnused else { return }
-        for definition in document.definitions where !used.contains(definition.name.value) {
+        // A shared vocabulary declares more than any one document uses: only the document's own
+        // declarations are expected to be used.
+        file = document.file
+        for definition in document.definitions
+        where (definition.file ?? file) == file && !used.contains(definition.name.value) {
             report(CheckerDiagnostics.unusedDefinition(definition.name.value), definition.name.range)
         }
-        for fact in document.facts where boardFacts[fact.name.value] != nil && !used.contains(fact.name.value) {
+        for fact in document.facts
+        where (fact.file ?? file) == file && boardFacts[fact.name.value] != nil && !used.contains(fact.name.value) {
             report(CheckerDiagnostics.unusedFact(fact.name.value), fact.name.range)
         }
     }
@@ -72,6 +82,7 @@ public struct Checker {
             return nil
         }
         for fact in document.facts {
+            file = fact.file ?? document.file
             if let what = clash(fact.name.value) {
                 report(CheckerDiagnostics.shadowedName(fact.name.value, what), fact.name.range)
             } else {
@@ -79,6 +90,7 @@ public struct Checker {
             }
         }
         for event in document.events {
+            file = event.file ?? document.file
             if let what = clash(event.name.value) {
                 report(CheckerDiagnostics.shadowedName(event.name.value, what), event.name.range)
             } else {
@@ -86,6 +98,7 @@ public struct Checker {
             }
         }
         for definition in document.definitions {
+            file = definition.file ?? document.file
             if let what = clash(definition.name.value) {
                 report(CheckerDiagnostics.shadowedName(definition.name.value, what), definition.name.range)
             } else {
@@ -105,6 +118,7 @@ public struct Checker {
             if state[name] == 1 {
                 reported = true
                 let start = path.firstIndex(of: name) ?? 0
+                file = definition.file ?? document.file
                 report(CheckerDiagnostics.definitionCycle(Array(path[start...]) + [name]), definition.name.range)
                 return
             }

@@ -367,7 +367,8 @@ public final class EvaluationPlan: Sendable {
         let rule = compiled.rules[index].rule
         let (when, unless) = explainer.explain(index)
         return FiredRule(id: rule.id.value, title: rule.title, level: level, modifier: rule.effect.value.isRaise,
-                         because: rule.because, source: rule.source, explanation: when, exception: unless)
+                         because: rule.because, source: rule.source, file: rule.file, overrides: rule.overrides,
+                         explanation: when, exception: unless)
     }
 
     /// The rules of the next level up (the lowest level above the result that any rule names)
@@ -393,7 +394,8 @@ public final class EvaluationPlan: Sendable {
             if when.result == .false {
                 failed += when.leaves(.false).map { Self.describe($0, then: " is false") }
             }
-            return NearMiss(id: rule.id.value, title: rule.title, level: next, failed: failed, source: rule.source)
+            return NearMiss(id: rule.id.value, title: rule.title, level: next, failed: failed, source: rule.source,
+                            file: rule.file)
         }
     }
 

@@ -55,6 +55,10 @@ public struct FiredRule: Sendable, Hashable, Codable {
     public var because: String?
     /// Where in the board's document.
     public var source: String?
+    /// The file the rule was written in, when the document was composed from several files.
+    public var file: String?
+    /// The baseline rule it replaced, when the document overrides one: both sources are cited.
+    public var overrides: OverriddenRule?
     /// How its condition evaluated.
     public var explanation: Explanation
     /// How its exception (`unless`) evaluated, when it has one.
@@ -77,6 +81,8 @@ public struct NearMiss: Sendable, Hashable, Codable {
     public var failed: [String]
     /// Where in the board's document.
     public var source: String?
+    /// The file the rule was written in, when the document was composed from several files.
+    public var file: String?
 }
 
 /// A fact whose value is unknown and whose answer could change the level.

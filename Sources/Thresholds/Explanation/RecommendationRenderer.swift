@@ -66,6 +66,10 @@ public enum RecommendationRenderer {
             item("\(rule.id) \(rule.title) → \(rule.level.rawValue)\(rule.modifier ? " (modifier)" : "")")
             if let because = rule.because { item("because: \(because)", depth: 1) }
             if let source = rule.source { item("source: \(source)", depth: 1) }
+            if let file = rule.file { item("from: \(file)", depth: 1) }
+            if let old = rule.overrides {
+                item("overrides: \(old.title) in \(old.file)\(old.source.map { " (\($0))" } ?? "")", depth: 1)
+            }
             explain(rule.explanation, depth: 1, into: &out, markdown: markdown)
             if let exception = rule.exception {
                 item(rule.exceptionUnconfirmed
@@ -78,6 +82,7 @@ public enum RecommendationRenderer {
             heading("Why not \(r.nearMisses.first.map { $0.level.rawValue } ?? "higher"): rules of the next level up that did not fire")
             for miss in r.nearMisses {
                 item("\(miss.id) \(miss.title)\(miss.source.map { " (\($0))" } ?? "")")
+                if let file = miss.file { item("from: \(file)", depth: 1) }
                 for failure in miss.failed { item(failure, depth: 1) }
             }
         }

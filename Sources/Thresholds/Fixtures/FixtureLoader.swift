@@ -91,9 +91,13 @@ public struct FixtureLoader: Sendable {
         if let rulesNode = reader.required("rules", in: fields), let rulesPath = reader.string(rulesNode, "'rules'"),
            case let resolved = resolve(rulesPath), allowed(resolved, rulesNode, &reader) {
             let cached = documents[resolved]
-            let loaded = cached ?? DocumentLoader().load(contentsOf: resolved)
+            // What the document imports and extends is confined to the same root.
+            let loaded = cached ?? DocumentLoader().load(contentsOf: resolved, rulesRoot: allowOutsideRoot ? nil : self.root)
             documents[resolved] = loaded
-            sources[loaded.source.path] = loaded.source
+            sources.merge(loaded.sources) { first, _ in first }
+            if loaded.isVocabulary {
+                reader.report(FixtureDiagnostics.vocabularyTargeted(rulesPath), rulesNode.range)
+            }
             // A document's own errors are reported once, with the first file that targets it.
             if cached == nil { diagnostics += loaded.diagnostics.filter { $0.severity == .error } }
             checked = loaded.checked
@@ -211,6 +215,10 @@ package enum FixtureDiagnostics {
         "fixture.case-and-facts", .error, "a fixture case has either 'facts' (inline) or 'case' (a file), not both")
     package static func contradictoryLevels(_ level: String) -> DiagnosticMessage {
         .init("fixture.contradictory-levels", .error, "'\(level)' is listed as unsafe but also as the expected or an acceptable level")
+    }
+    package static func vocabularyTargeted(_ path: String) -> DiagnosticMessage {
+        .init("fixture.vocabulary", .error,
+              "'\(path)' is a vocabulary, which has no rules to test; name a threshold document that imports it")
     }
     package static func outsideRoot(_ path: String, root: String) -> DiagnosticMessage {
         .init("fixture.outside-root", .error, "'\(path)' lies outside the root '\(root)', so it is not read")

@@ -8,8 +8,8 @@ public import ThresholdsYAML
 public struct DocumentParser {
     /// The keys of a document, in the order the DSL specification lists them.
     public static let documentKeys = [
-        "thresholds", "board", "title", "version", "effective", "source", "notice",
-        "levels", "facts", "events", "definitions", "rules",
+        "thresholds", "board", "title", "version", "effective", "source", "notice", "imports", "extends",
+        "levels", "facts", "events", "definitions", "rules", "override", "remove",
     ]
     static let ruleKeys = ["id", "title", "level", "raise", "up_to", "when", "unless", "because", "source", "actions"]
     static let levelKeys = ["label", "band", "guidance", "actions"]
@@ -35,23 +35,32 @@ public struct DocumentParser {
         reader = NodeReader(source: source)
     }
 
-    /// Parses a loaded YAML file. The document is `nil` only when the file has no usable root or
-    /// lacks a required header field; check `diagnostics` for errors either way.
-    public static func parse(_ yaml: YAMLDocument) -> (document: ThresholdDocument?, diagnostics: [Diagnostic]) {
+    /// The keys of a vocabulary file: declarations shared by several documents, no rules.
+    public static let vocabularyKeys = ["thresholds", "vocabulary", "imports", "levels", "facts", "events", "definitions"]
+    static let removalKeys = ["id", "reason"]
+
+    /// Parses one loaded YAML file as written, before its imports and baseline are composed.
+    /// `nil` only when the file has no usable root or lacks a required header field.
+    static func parseUnit(_ yaml: YAMLDocument) -> (unit: DocumentUnit?, diagnostics: [Diagnostic]) {
         guard let root = yaml.root else { return (nil, []) }
         var parser = DocumentParser(source: yaml.source)
-        let document = parser.document(root)
-        return (document, parser.reader.diagnostics)
+        let unit = parser.unit(root)
+        return (unit, parser.reader.diagnostics)
     }
 
     // MARK: Document
 
-    private mutating func document(_ root: YAMLNode) -> ThresholdDocument? {
-        guard case .mapping = root else {
+    private mutating func unit(_ root: YAMLNode) -> DocumentUnit? {
+        guard case .mapping(let mapping) = root else {
             reader.report(ParserDiagnostics.notAMapping(root.kindDescription), root.range)
             return nil
         }
-        guard let fields = reader.fields(of: root, "the document", allowed: Self.documentKeys) else { return nil }
+        let isVocabulary = mapping.entries.contains { entry in
+            if case .scalar(let key) = entry.key { key.value == "vocabulary" } else { false }
+        }
+        let allowed = isVocabulary ? Self.vocabularyKeys : Self.documentKeys
+        guard let fields = reader.fields(of: root, isVocabulary ? "a vocabulary" : "the document", allowed: allowed)
+        else { return nil }
         let versionNode = reader.required("thresholds", in: fields)
         var dslVersion: Int?
         if let versionNode {
@@ -61,26 +70,65 @@ public struct DocumentParser {
                 reader.report(ParserDiagnostics.unsupportedVersion(reader.describe(versionNode)), versionNode.range)
             }
         }
+        var unit = DocumentUnit(path: reader.source.path)
+        unit.imports = reader.list(fields["imports"], "'imports'")?.compactMap { located($0, "an import") } ?? []
+        unit.levels = fields["levels"].map { levelDefinitions($0) } ?? []
+        unit.facts = reader.namedEntries(fields["facts"], "'facts'")?.compactMap { fact($0.name, $0.value) } ?? []
+        unit.events = reader.namedEntries(fields["events"], "'events'")?.compactMap { event($0.name, $0.value) } ?? []
+        unit.definitions = reader.namedEntries(fields["definitions"], "'definitions'")?
+            .compactMap { definition($0.name, $0.value) } ?? []
+        checkUniqueNames(facts: unit.facts, events: unit.events, definitions: unit.definitions)
+        if isVocabulary {
+            guard let title = reader.string(reader.required("vocabulary", in: fields), "'vocabulary'"), dslVersion != nil
+            else { return nil }
+            unit.kind = .vocabulary(title: title)
+            return unit
+        }
         let board = reader.string(reader.required("board", in: fields), "'board'")
         let title = reader.string(reader.required("title", in: fields), "'title'")
         let version = reader.string(reader.required("version", in: fields), "'version'")
         let effective = reader.date(reader.required("effective", in: fields), "'effective'")
         let source = fields["source"].flatMap { citation($0) }
         let notice = reader.string(fields["notice"], "'notice'")
-        let levels = fields["levels"].map { levelDefinitions($0) } ?? []
-        let facts = reader.namedEntries(fields["facts"], "'facts'")?.compactMap { fact($0.name, $0.value) } ?? []
-        let events = reader.namedEntries(fields["events"], "'events'")?.compactMap { event($0.name, $0.value) } ?? []
-        let definitions = reader.namedEntries(fields["definitions"], "'definitions'")?
-            .compactMap { definition($0.name, $0.value) } ?? []
-        let rules = reader.list(reader.required("rules", in: fields), "'rules'")?.compactMap { rule($0) } ?? []
-        checkUniqueNames(facts: facts, events: events, definitions: definitions)
-        checkUniqueRuleIDs(rules)
+        unit.extends = fields["extends"].flatMap { located($0, "'extends'") }
+        // A document that extends a baseline inherits its rules, so it need not add any.
+        let rulesNode = unit.extends == nil ? reader.required("rules", in: fields) : fields["rules"]
+        unit.rules = reader.list(rulesNode, "'rules'")?.compactMap { rule($0) } ?? []
+        if let node = fields["override"] {
+            unit.overrides = reader.list(node, "'override'")?.compactMap { rule($0) } ?? []
+            unit.overrideRange = fields.keyRanges["override"]
+        }
+        if let node = fields["remove"] {
+            unit.removals = reader.list(node, "'remove'")?.compactMap { removal($0) } ?? []
+            unit.removeRange = fields.keyRanges["remove"]
+        }
+        if unit.extends == nil {
+            for key in ["override", "remove"] {
+                if let range = fields.keyRanges[key] { reader.report(ParserDiagnostics.withoutBaseline(key), range) }
+            }
+        }
+        checkUniqueRuleIDs(unit.rules + unit.overrides)
 
         guard let dslVersion, let board, let title, let version, let effective else { return nil }
-        return ThresholdDocument(
+        unit.kind = .document(ThresholdDocument(
             file: reader.source.path, dslVersion: dslVersion, board: board, title: title, version: version,
-            effective: effective, source: source, notice: notice, levels: levels, facts: facts, events: events,
-            definitions: definitions, rules: rules)
+            effective: effective, source: source, notice: notice, levels: [], facts: [], events: [],
+            definitions: [], rules: []))
+        return unit
+    }
+
+    /// A path or id written as a string, with where it was written.
+    private mutating func located(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        reader.string(node, what).map { Located($0, range: node.range) }
+    }
+
+    /// `- id: CB-EH-03` / `reason: ...`: both required, so that no rule disappears unexplained.
+    private mutating func removal(_ node: YAMLNode) -> (id: Located<String>, reason: String)? {
+        guard let fields = reader.fields(of: node, "a removal", allowed: Self.removalKeys) else { return nil }
+        let id = reader.required("id", in: fields).flatMap { located($0, "a removal's 'id'") }
+        let reason = reader.string(reader.required("reason", in: fields), "a removal's 'reason'")
+        guard let id, let reason else { return nil }
+        return (id, reason)
     }
 
     private mutating func citation(_ node: YAMLNode) -> Citation? {
@@ -116,7 +164,7 @@ public struct DocumentParser {
             definitions.append(LevelDefinition(
                 level: level, label: label, band: reader.string(fields["band"], "a level's 'band'"),
                 guidance: reader.string(fields["guidance"], "a level's 'guidance'"),
-                actions: actionList(fields["actions"], "a level's 'actions'") ?? [], range: entry.value.range))
+                actions: actionList(fields["actions"], "a level's 'actions'") ?? [], range: key.range.union(entry.value.range)))
         }
         return definitions.sorted { $0.level < $1.level }
     }

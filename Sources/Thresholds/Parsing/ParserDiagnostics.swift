@@ -81,6 +81,10 @@ package enum ParserDiagnostics {
     package static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
         .init("document.unsupported-version", .error, "DSL version \(text) is not supported; this engine reads 'thresholds: 1'")
     }
+    package static func withoutBaseline(_ key: String) -> DiagnosticMessage {
+        .init("document.without-baseline", .error,
+              "'\(key)' changes the rules of a baseline, but this document has no 'extends:'; add 'extends: <baseline file>' or move these rules under 'rules:'")
+    }
     package static func wrongType(_ what: String, expected: String, found: String) -> DiagnosticMessage {
         .init("document.wrong-type", .error, "\(what) must be \(expected), but is \(found)")
     }

@@ -27,8 +27,15 @@ public struct ThresholdDocument: Sendable, Hashable {
     public var events: [EventDeclaration]
     /// Named conditions that define the board's vague terms once.
     public var definitions: [Definition]
-    /// The rules, in document order.
+    /// The rules, in document order. In a composed document (``files`` has more than one file):
+    /// the baseline's rules in its order, with overrides in place and removals dropped, then the
+    /// document's own.
     public var rules: [Rule]
+    /// Baseline rules the document removed, each with the board's reason.
+    public var removedRules: [RemovedRule] = []
+    /// Every file the document was composed from: the document itself first, then the files it
+    /// imports and extends, in the order they were first reached. One file for a standalone document.
+    public var files: [String] = []
 
     /// The board's label for a level, or its engine name when the board gives none.
     public func label(for level: Level) -> String {
@@ -60,6 +67,8 @@ public struct LevelDefinition: Sendable, Hashable {
     public var actions: [Action] = []
     /// Where it was written.
     public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
 }
 
 /// The type of a fact, as declared in a document's `facts:` section.
@@ -102,6 +111,8 @@ public struct FactDeclaration: Sendable, Hashable {
     public var help: String?
     /// Where it was written.
     public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
 }
 
 /// A chronology event kind the board adds.
@@ -112,6 +123,8 @@ public struct EventDeclaration: Sendable, Hashable {
     public var description: String?
     /// Where it was written.
     public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
 }
 
 /// A named condition: one definition of a vague term, reused by name in rules.
@@ -124,6 +137,8 @@ public struct Definition: Sendable, Hashable {
     public var condition: Condition
     /// Where it was written.
     public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
 }
 
 /// What a rule does when it fires.
@@ -158,6 +173,33 @@ public struct Rule: Sendable, Hashable {
     public var actions: [Action]
     /// Where it was written.
     public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
+    /// The baseline rule it replaces, when the document overrides one (`override:`).
+    public var overrides: OverriddenRule? = nil
+}
+
+/// A baseline rule that a document replaced with its own, by id: cited beside the new rule so
+/// that a reader sees both sources.
+public struct OverriddenRule: Sendable, Hashable, Codable {
+    /// The baseline file the rule came from.
+    public var file: String
+    /// The baseline rule's title.
+    public var title: String
+    /// The baseline rule's citation in the board's document.
+    public var source: String?
+}
+
+/// A baseline rule that a document dropped (`remove:`), with the reason the board gives.
+public struct RemovedRule: Sendable, Hashable {
+    /// The removed rule's id, where the document names it.
+    public var id: Located<String>
+    /// Why the board removed it.
+    public var reason: String
+    /// The document that removed it.
+    public var file: String
+    /// The baseline file the rule came from.
+    public var baselineFile: String
 }
 
 /// An action a rule attaches to a recommendation, beside the level: immediate danger is an

@@ -17,6 +17,9 @@ struct Check: ParsableCommand {
     @Argument(help: "Threshold documents (.yaml, .yml), or folders to search for them.")
     var paths: [String]
 
+    @Option(help: "The folder every file a document imports or extends must lie inside (default: each folder named, or for a file the current directory, or its folder when it lies outside it).")
+    var rulesRoot: String?
+
     @Option(help: "Output format: text, json, or sarif (for code-scanning tools).")
     var format: CheckFormat = .text
 
@@ -29,13 +32,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let files = try DocumentFiles.expand(paths)
         var diagnostics: [Diagnostic] = []
+        var reported: Set<Diagnostic> = []
         var sources: [String: SourceText] = [:]
         let loader = DocumentLoader()
         for file in files {
-            let loaded = loader.load(contentsOf: file)
-            diagnostics += loaded.diagnostics
-            sources[file] = loaded.source
+            let loaded = loader.load(contentsOf: file.path, rulesRoot: rulesRoot ?? file.root)
+            // A file that several documents import is reported once, not once per document.
+            for diagnostic in loaded.diagnostics where reported.insert(diagnostic).inserted {
+                diagnostics.append(diagnostic)
+            }
+            sources.merge(loaded.sources) { first, _ in first }
         }
+        diagnostics.sort(by: Diagnostic.presentationOrder)
         let engine = DiagnosticsEngine(diagnostics: diagnostics, warningsAsErrors: warningsAsErrors)
         switch format {
         case .text:

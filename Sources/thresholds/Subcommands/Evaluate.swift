@@ -17,6 +17,9 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The threshold document to apply (default: the bundled example board).")
     var rules: String?
 
+    @Option(help: "The folder every file the document imports or extends must lie inside (default: the current directory, or the document's folder when it lies outside it).")
+    var rulesRoot: String?
+
     @Argument(help: "Case files (.yaml, .yml or .json).")
     var cases: [String]
 
@@ -39,9 +42,15 @@ struct Evaluate: ParsableCommand {
             asOfDate = date
         }
         let rulesPath = rules ?? BundledBoard.path
-        let loaded = DocumentLoader().load(contentsOf: rulesPath)
+        let loaded = DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
-        var sources = [loaded.source.path: loaded.source]
+        var sources = loaded.sources
+        if loaded.isVocabulary {
+            diagnostics.append(Diagnostic(
+                DiagnosticMessage("io.vocabulary-not-evaluated", .error,
+                                  "this is a vocabulary, which has no rules to apply; evaluate a threshold document that imports it"),
+                file: rulesPath, range: nil))
+        }
         guard let checked = loaded.checked else {
             reportToStandardError(diagnostics, sources: sources, color: color)
             throw ExitCode(1)

@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
         var reports: [FixtureReport] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        for loaded in FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot).load(contentsOf: files) {
+        for loaded in FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot).load(contentsOf: files.map(\.path)) {
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }
