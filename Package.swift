@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "ThresholdsTests",
             dependencies: ["Thresholds"],
-            exclude: ["Corpus", "CaseCorpus", "FixtureCorpus", "Snapshots"],
+            exclude: ["Corpus", "CaseCorpus", "CompositionCorpus", "FixtureCorpus", "Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -133,7 +133,7 @@ struct CheckCommandTests {
         var unique: [Substring] = []
         for file in files where unique.last != file { unique.append(file) }
         #expect(unique == unique.sorted())
-        #expect(result.stdout.contains("checked 56 files:"))
+        #expect(result.stdout.contains("checked 57 files:"))
     }
 
     @Test("--color always colours severities; the default on a pipe does not")

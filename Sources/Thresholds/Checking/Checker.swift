@@ -14,6 +14,9 @@ public struct Checker {
     private var eventKinds: [String: Vocabulary.Qualifiers] = [:]
     private var used: Set<String> = []
     private var warnUnused = true
+    /// The type the name being resolved is compared with, when known: an unknown name's
+    /// suggestions are then only names of a comparable type (never a boolean for a date).
+    private var expectedType: ValueType?
 
     private init(document: ThresholdDocument) {
         self.document = document
@@ -170,7 +173,15 @@ public struct Checker {
         case .number: return .number
         case .string: return .string
         case .date: return .date
-        case .duration: return .duration
+        case .duration(let duration):
+            if duration.unit == .hours, duration.amount % 24 != 0 {
+                let days = duration.amount / 24 + 1  // not a whole number of days: rounded up
+                let written = "\(days) \(days == 1 ? "day" : "days")"
+                diagnostics.append(Diagnostic(CheckerDiagnostics.durationRounded(duration.description, written), file: file,
+                                              range: expression.range,
+                                              fixIts: [FixIt.replace(expression.range, with: written, "write '\(written)'")]))
+            }
+            return .duration
         case .name(let path): return resolve(path, expression.range, inDomainFilter: inDomainFilter)
         case .qualified(let path, let qualifiers): return resolveQualified(path, qualifiers, expression.range)
         case .not(let inner):
@@ -215,9 +226,17 @@ public struct Checker {
             if name == "domains" { return .domains }
         }
         if let fact = Vocabulary.factsByName[name] { return fact.type }
+        // Declared, but its declaration could not be read: that is already reported.
+        if path.count == 1, document.unreadableNames.contains(name) { return .error }
         var candidates = Vocabulary.facts.map(\.name) + Array(boardFacts.keys) + Array(definitions.keys)
             + Level.allCases.map(\.rawValue) + Array(eventKinds.keys)
         if inDomainFilter { candidates.append("grade") }
+        if let expected = expectedType {
+            candidates = candidates.filter { candidate in
+                guard let type = typeOfName(candidate) else { return false }
+                return type == expected || (type.isNumeric && expected.isNumeric)
+            }
+        }
         reportUnknown(CheckerDiagnostics.unknownName(name), name, candidates.sorted(), range)
         return .error
     }
@@ -234,6 +253,11 @@ public struct Checker {
         guard path.count == 1, let kind = eventKinds[name] else {
             reportUnknown(CheckerDiagnostics.unknownName(name), name, Array(eventKinds.keys).sorted() + ["domains"], range)
             return .error
+        }
+        if kind == .none, let qualifier = qualifiers.first {
+            let declaredByBoard = !Vocabulary.events.contains { $0.name == name }
+            report(CheckerDiagnostics.takesNoQualifiers(name, declaredByBoard: declaredByBoard), qualifier.range)
+            return .events
         }
         let allowed: [String] = switch kind {
         case .none: []
@@ -254,7 +278,7 @@ public struct Checker {
             expectBoolean(right, inDomainFilter: inDomainFilter)
             return .boolean
         case .equal, .notEqual:
-            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            let leftType = typed(left, comparedWith: right, inDomainFilter: inDomainFilter)
             _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
             return .boolean
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
@@ -264,7 +288,7 @@ public struct Checker {
                 default: false
                 }
             }
-            let leftType = typeOf(left, inDomainFilter: inDomainFilter)
+            let leftType = typed(left, comparedWith: right, inDomainFilter: inDomainFilter)
             guard orderable(leftType) else {
                 return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates or durations, not \(leftType)", left.range)
             }
@@ -291,6 +315,37 @@ public struct Checker {
         return mismatch("'\(op.rawValue)' cannot combine \(leftType) and \(rightType)", leftRange.union(right.range))
     }
 
+    /// The type of `expression`, a side of a comparison whose other side is `other`: when that is
+    /// a literal, a misspelt name is matched only against names of the literal's type.
+    private mutating func typed(_ expression: RuleExpression, comparedWith other: RuleExpression,
+                                inDomainFilter: Bool) -> ValueType {
+        let literal: ValueType? = switch other.kind {
+        case .integer: .integer
+        case .number: .number
+        case .date: .date
+        case .duration: .duration
+        default: nil
+        }
+        return typed(expression, expecting: literal, inDomainFilter: inDomainFilter)
+    }
+
+    private mutating func typed(_ expression: RuleExpression, expecting type: ValueType?, inDomainFilter: Bool) -> ValueType {
+        guard let type, case .name = expression.kind else { return typeOf(expression, inDomainFilter: inDomainFilter) }
+        expectedType = type
+        defer { expectedType = nil }
+        return typeOf(expression, inDomainFilter: inDomainFilter)
+    }
+
+    /// The type a name has, for suggesting names of a comparable type.
+    private func typeOfName(_ name: String) -> ValueType? {
+        if let fact = Vocabulary.factsByName[name] { return fact.type }
+        if let type = boardFacts[name] { return type }
+        if definitions[name] != nil { return .boolean }
+        if Level(rawValue: name) != nil { return .level }
+        if eventKinds[name] != nil { return .events }
+        return name == "grade" ? .grade : nil
+    }
+
     /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
     /// an enumeration's values. Returns `other`'s type.
     private mutating func comparable(_ type: ValueType, _ other: RuleExpression, inDomainFilter: Bool) -> ValueType {
@@ -308,7 +363,7 @@ public struct Checker {
                 return type
             }
         }
-        let otherType = typeOf(other, inDomainFilter: inDomainFilter)
+        let otherType = typed(other, expecting: type == .error ? nil : type, inDomainFilter: inDomainFilter)
         if type == .error || otherType == .error || type == otherType || (type.isNumeric && otherType.isNumeric) {
             return otherType
         }

@@ -5,6 +5,10 @@ package enum CheckerDiagnostics {
     package static func definitionCycle(_ chain: [String]) -> DiagnosticMessage {
         .init("check.definition-cycle", .error, "definitions refer to each other in a cycle: \(chain.joined(separator: " -> "))")
     }
+    package static func durationRounded(_ written: String, _ days: String) -> DiagnosticMessage {
+        .init("check.duration-rounded", .warning,
+              "case records date events by the day, without a time, so '\(written)' is rounded up to \(days); write the whole days meant")
+    }
     package static func missingLevelLabel(_ level: String) -> DiagnosticMessage {
         .init("check.missing-level-label", .warning, "no label is given for level '\(level)' under 'levels'; results will show the engine's name")
     }
@@ -15,6 +19,11 @@ package enum CheckerDiagnostics {
     }
     package static func shadowedName(_ name: String, _ what: String) -> DiagnosticMessage {
         .init("check.shadowed-name", .error, "'\(name)' is already \(what) in the standard vocabulary; choose another name")
+    }
+    package static func takesNoQualifiers(_ owner: String, declaredByBoard: Bool) -> DiagnosticMessage {
+        .init("check.unknown-qualifier", .error, declaredByBoard
+              ? "'\(owner)' is an event kind the board declares, and board event kinds take no qualifiers in brackets; count '\(owner)' itself, or declare a kind of its own for each variant (e.g. '\(owner)_unannounced')"
+              : "'\(owner)' takes no qualifiers in brackets")
     }
     package static func typeMismatch(_ detail: String) -> DiagnosticMessage {
         .init("check.type-mismatch", .error, detail)

@@ -122,6 +122,7 @@ struct CaseBinder: Sendable {
             extraStrings.append(text)
             return Interval(Double(-extraStrings.count))
         case .list: return .unknown
+        case .undefined: return .undefined
         }
     }
 }

@@ -16,6 +16,12 @@ struct Interval: Sendable, Hashable {
     static var `false`: Interval { Interval(lower: 0, upper: 0) }
     static var `true`: Interval { Interval(lower: 1, upper: 1) }
     static var unknownTruth: Interval { Interval(lower: 0, upper: 1) }
+    /// No value at all: a ratio whose divisor is known to be zero (`missed / offered` when none
+    /// were offered). It is not unknown, since no answer could give it a value.
+    static var undefined: Interval { Interval(lower: .infinity, upper: -.infinity) }
+
+    /// Whether this is ``undefined``, the empty interval.
+    var isUndefined: Bool { lower > upper }
 
     init(lower: Double, upper: Double) {
         self.lower = lower
@@ -45,7 +51,10 @@ struct Interval: Sendable, Hashable {
     /// false when none does, unknown otherwise. Both evaluation paths use this one function.
     @inline(__always)
     static func compare(_ a: Interval, _ op: BinaryOperator, _ b: Interval) -> Truth {
-        switch op {
+        // There is no ratio of nothing to compare: `missed / offered >= 0.5` is false when none
+        // were offered, and so is every other comparison with an undefined value.
+        if a.lower > a.upper || b.lower > b.upper { return .false }
+        return switch op {
         case .less: a.upper < b.lower ? .true : (a.lower >= b.upper ? .false : .unknown)
         case .lessOrEqual: a.upper <= b.lower ? .true : (a.lower > b.upper ? .false : .unknown)
         case .greater: a.lower > b.upper ? .true : (a.upper <= b.lower ? .false : .unknown)
@@ -56,10 +65,12 @@ struct Interval: Sendable, Hashable {
         }
     }
 
-    /// Interval arithmetic; `nil` (unknown) for division by anything but a known non-zero
-    /// number, and when a bound is not a number (`∞ - ∞`, `0 × ∞`).
+    /// Interval arithmetic: ``undefined`` for division by a known zero (and for anything
+    /// combined with an undefined value); `nil` (unknown) for division by a number that might be
+    /// zero, and when a bound is not a number (`∞ - ∞`, `0 × ∞`).
     @inline(__always)
     static func arithmetic(_ op: BinaryOperator, _ a: Interval, _ b: Interval) -> Interval? {
+        if a.isUndefined || b.isUndefined { return .undefined }
         let low: Double
         let high: Double
         switch op {
@@ -71,7 +82,8 @@ struct Interval: Sendable, Hashable {
             low = min(products.0, products.1, products.2, products.3)
             high = max(products.0, products.1, products.2, products.3)
         case .divide:
-            guard b.isKnown, b.lower != 0 else { return nil }  // x / 0 is unknown
+            if b.isKnown, b.lower == 0 { return .undefined }
+            guard b.isKnown else { return nil }  // x / (possibly 0) is unknown
             (low, high) = (min(a.lower / b.lower, a.upper / b.lower), max(a.lower / b.lower, a.upper / b.lower))
         default: return nil
         }

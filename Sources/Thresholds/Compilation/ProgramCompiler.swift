@@ -286,6 +286,7 @@ struct ProgramCompiler {
         case .date(let date): Operand(register: constant(Interval(Double(date.dayNumber))), kind: .date)
         case .string(let text): Operand(register: constant(Interval(Double(intern(text)))), kind: .string)
         case .unknown, .list: Operand(register: constant(.unknown), kind: .other)
+        case .undefined: Operand(register: constant(.undefined), kind: .number)
         }
     }
 

@@ -16,6 +16,7 @@ struct Composer {
         var definitions: [Definition] = []
         var rules: [Rule] = []
         var removed: [RemovedRule] = []
+        var unreadableNames: Set<String> = []
         /// Every declared name (facts, events, definitions, and levels as `level:<name>`), with
         /// where it was declared.
         var declared: [String: Declared] = [:]
@@ -94,6 +95,7 @@ struct Composer {
                 continue
             }
             merge(imported, into: &scope, at: name, in: unit.path)
+            scope.unreadableNames.formUnion(imported.unreadableNames)
         }
         if let name = unit.extends {
             if let baseline = named(name, by: unit.path, chain: chain) {
@@ -102,6 +104,7 @@ struct Composer {
                     ok = false
                 } else {
                     merge(baseline, into: &scope, at: name, in: unit.path)
+                    scope.unreadableNames.formUnion(baseline.unreadableNames)
                     scope.rules = baseline.rules
                     scope.removed = baseline.removed
                 }
@@ -110,6 +113,7 @@ struct Composer {
             }
         }
         declareLocal(unit, in: &scope)
+        scope.unreadableNames.formUnion(unit.unreadableNames)
         applyRules(unit, to: &scope)
         guard ok else {
             failed = true

@@ -328,6 +328,9 @@ struct ExpressionEvaluator {
     // MARK: Operators
 
     func compare(_ left: Value, _ op: BinaryOperator, _ right: Value) -> Truth {
+        // Nothing compares with no value, whatever the other side (see `Interval.undefined`).
+        if case .undefined = left { return .false }
+        if case .undefined = right { return .false }
         if case .unknown = left { return .unknown }
         if case .unknown = right { return .unknown }
         if let a = left.interval, let b = right.interval { return Interval.compare(a, op, b) }
@@ -357,6 +360,10 @@ struct ExpressionEvaluator {
     }
 
     func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
+        // Divided by a known zero there is no value, whatever the numerator; and nothing follows from no value.
+        if case .undefined = left { return .undefined }
+        if case .undefined = right { return .undefined }
+        if op == .divide, case .number(0) = right { return .undefined }
         switch (left, right) {
         case (.date(let date), .days(let days)):
             return (op == .add ? date.adding(days: days) : op == .subtract ? date.adding(days: -days) : nil).map { .date($0) } ?? .unknown
@@ -367,6 +374,7 @@ struct ExpressionEvaluator {
         default: break
         }
         guard let a = left.interval, let b = right.interval, let result = Interval.arithmetic(op, a, b) else { return .unknown }
+        if result.isUndefined { return .undefined }
         return result.isKnown ? .number(result.lower) : .range(result.lower, result.upper)
     }
 }

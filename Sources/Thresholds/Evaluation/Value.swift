@@ -11,6 +11,8 @@ enum Value: Sendable, Equatable {
     case days(Int)
     case string(String)
     case list([Value])
+    /// No value: a ratio whose divisor is known to be zero. Every comparison with it is false.
+    case undefined
 
     static func from(_ flag: Bool?) -> Value { flag.map { .boolean($0) } ?? .unknown }
 
@@ -33,6 +35,7 @@ enum Value: Sendable, Equatable {
         switch self {
         case .number(let value): Interval(value)
         case .range(let lower, let upper): Interval(lower: lower, upper: upper)
+        case .undefined: .undefined
         case .days(let days): Interval(Double(days))
         default: nil
         }
@@ -51,6 +54,7 @@ enum Value: Sendable, Equatable {
         case .days(let days): days >= CaseContext.never ? "never" : days == 1 ? "1 day" : "\(days) days"
         case .string(let text): text
         case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
+        case .undefined: "undefined (divided by zero)"
         }
     }
 }

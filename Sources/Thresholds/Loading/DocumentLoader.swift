@@ -104,6 +104,7 @@ public struct DocumentLoader: Sendable {
         document.definitions = scope.definitions
         document.rules = scope.rules
         document.removedRules = scope.removed
+        document.unreadableNames = scope.unreadableNames
         document.files = files
         if !unit.composes {
             document.levels = document.levels.map { var item = $0; item.file = nil; return item }

@@ -73,10 +73,18 @@ public struct DocumentParser {
         var unit = DocumentUnit(path: reader.source.path)
         unit.imports = reader.list(fields["imports"], "'imports'")?.compactMap { located($0, "an import") } ?? []
         unit.levels = fields["levels"].map { levelDefinitions($0) } ?? []
-        unit.facts = reader.namedEntries(fields["facts"], "'facts'")?.compactMap { fact($0.name, $0.value) } ?? []
+        // A declaration that cannot be read is still a name: its uses are not reported again as unknown.
+        for (name, node) in reader.namedEntries(fields["facts"], "'facts'") ?? [] {
+            if let fact = fact(name, node) { unit.facts.append(fact) } else { unit.unreadableNames.insert(name.value) }
+        }
         unit.events = reader.namedEntries(fields["events"], "'events'")?.compactMap { event($0.name, $0.value) } ?? []
-        unit.definitions = reader.namedEntries(fields["definitions"], "'definitions'")?
-            .compactMap { definition($0.name, $0.value) } ?? []
+        for (name, node) in reader.namedEntries(fields["definitions"], "'definitions'") ?? [] {
+            if let definition = definition(name, node) {
+                unit.definitions.append(definition)
+            } else {
+                unit.unreadableNames.insert(name.value)
+            }
+        }
         checkUniqueNames(facts: unit.facts, events: unit.events, definitions: unit.definitions)
         if isVocabulary {
             guard let title = reader.string(reader.required("vocabulary", in: fields), "'vocabulary'"), dslVersion != nil

@@ -24,6 +24,9 @@ struct DocumentUnit {
     var overrideRange: SourceRange?
     var removals: [(id: Located<String>, reason: String)] = []
     var removeRange: SourceRange?
+    /// Facts and definitions declared but unreadable (each diagnosed), so that their uses are
+    /// not reported again as unknown names.
+    var unreadableNames: Set<String> = []
 
     init(path: String) {
         self.path = path

@@ -270,8 +270,15 @@ struct ExpressionParser {
     }
 
     /// After a whole number: a unit word (`days`, `working days`) makes it a duration.
+    /// `calendar` may come first (`1 calendar month`, `28 calendar days`), as boards write it:
+    /// months and years are calendar units anyway, and calendar days are days.
     private mutating func durationUnit() -> (Duration.Unit, Token)? {
-        guard case .identifier(let word) = current.kind else { return nil }
+        guard case .identifier(var word) = current.kind else { return nil }
+        if word.lowercased() == "calendar", case .identifier(let next) = peek(1).kind,
+           Duration.Unit.allCases.contains(where: { $0 != .workingDays && $0 != .hours && $0.words.contains(next.lowercased()) }) {
+            advance()
+            word = next
+        }
         let lowered = word.lowercased()
         if lowered == "working", case .identifier(let next) = peek(1).kind, ["day", "days"].contains(next.lowercased()) {
             advance()

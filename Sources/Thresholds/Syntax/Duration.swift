@@ -33,11 +33,14 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Reads `N unit` (`6 months`, `1 working day`); `nil` for anything else.
+    /// Reads `N unit` (`6 months`, `1 working day`, `1 calendar month`); `nil` for anything else.
     public init?(_ text: String) {
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2, let amount = Int(words[0]), amount >= 0 else { return nil }
-        let unitText = words.dropFirst().joined(separator: " ").lowercased()
+        var unitWords = words.dropFirst().map { $0.lowercased() }
+        // `1 calendar month`, `28 calendar days`: calendar is what months, years and days are.
+        if unitWords.count == 2, unitWords[0] == "calendar", !["hour", "hours"].contains(unitWords[1]) { unitWords.removeFirst() }
+        let unitText = unitWords.joined(separator: " ")
         guard let unit = Unit.allCases.first(where: { $0.words.contains(unitText) }) else { return nil }
         self.init(amount, unit)
     }

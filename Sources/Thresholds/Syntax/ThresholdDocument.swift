@@ -36,6 +36,9 @@ public struct ThresholdDocument: Sendable, Hashable {
     /// Every file the document was composed from: the document itself first, then the files it
     /// imports and extends, in the order they were first reached. One file for a standalone document.
     public var files: [String] = []
+    /// Facts and definitions whose declarations could not be read (each has its diagnostic):
+    /// the checker does not report their uses again as unknown names.
+    var unreadableNames: Set<String> = []
 
     /// The board's label for a level, or its engine name when the board gives none.
     public func label(for level: Level) -> String {

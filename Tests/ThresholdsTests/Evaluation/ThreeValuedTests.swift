@@ -99,11 +99,23 @@ struct ThreeValuedTests {
         #expect(unknown.informationNeeded.first?.couldReach == .universal)
     }
 
-    @Test("x / 0 is unknown, not a crash")
+    @Test("x / 0 with a known zero has no value: comparisons with it are false, not provisional; x / unknown is unknown")
     func divisionByZero() throws {
-        let facts = CaseFacts(compliance: .init(actions: []))
-        let result = try #require(Fixture.evaluate(Fixture.single("compliance.actions_broken / compliance.actions_agreed >= 0.5"), facts))
-        #expect(result.firedRules.isEmpty)
-        #expect(result.provisional)
+        let document = Fixture.single("compliance.actions_broken / compliance.actions_agreed >= 0.5")
+        let none = try #require(Fixture.evaluate(document, CaseFacts(compliance: .init(actions: []))))
+        #expect(none.firedRules.isEmpty)
+        #expect(!none.provisional, "no answer could give 0 / 0 a value, so nothing is waited on")
+        #expect(none.informationNeeded.isEmpty)
+        #expect(none.nearMisses.first?.failed.first?.contains("is false") == true)
+        #expect(none.nearMisses.first?.failed.first?.contains("current_plan") == false)
+        let unknown = try #require(Fixture.evaluate(document, CaseFacts()))
+        #expect(unknown.provisional)
+        #expect(unknown.informationNeeded.map(\.fact).contains("compliance.actions_agreed")
+                || unknown.informationNeeded.map(\.fact).contains("compliance"))
+        // The fast path agrees.
+        let plan = try #require(document).compile()
+        #expect(plan.decide(CaseFacts(compliance: .init(actions: [])), asOf: Fixture.asOf).provisional == false)
+        #expect(Interval.compare(.undefined, .notEqual, Interval(0.5)) == .false)
+        #expect(Interval.arithmetic(.add, .undefined, Interval(1)) == .undefined)
     }
 }
