@@ -11,6 +11,7 @@ public struct Checker {
     private var diagnostics: [Diagnostic] = []
     private var boardFacts: [String: ValueType] = [:]
     private var definitions: [String: Definition] = [:]
+    private var tables: [String: LookupTable] = [:]
     private var eventKinds: [String: Vocabulary.Qualifiers] = [:]
     private var used: Set<String> = []
     private var warnUnused = true
@@ -56,6 +57,14 @@ public struct Checker {
             case .raise(_, let ceiling?): levels = [ceiling]
             default: break
             }
+            if let sublevel = rule.sublevel, case .level(let level) = rule.effect.value {
+                let declared = document.levels.first { $0.level == level }?.sublevels.map(\.name.value) ?? []
+                if !declared.contains(sublevel.value) {
+                    diagnostics.append(Suggestion.diagnostic(
+                        CheckerDiagnostics.unknownSublevel(sublevel.value, level.rawValue, declared: !declared.isEmpty),
+                        name: sublevel.value, candidates: declared, file: file, range: sublevel.range))
+                }
+            }
             for level in levels where !labelled.contains(level) && !warnedLevels.contains(level) {
                 warnedLevels.insert(level)
                 report(CheckerDiagnostics.missingLevelLabel(level.rawValue), rule.effect.range)
@@ -73,6 +82,9 @@ public struct Checker {
         where (fact.file ?? file) == file && boardFacts[fact.name.value] != nil && !used.contains(fact.name.value) {
             report(CheckerDiagnostics.unusedFact(fact.name.value), fact.name.range)
         }
+        for table in document.tables where (table.file ?? file) == file && !used.contains(table.name.value) {
+            report(CheckerDiagnostics.unusedTable(table.name.value), table.name.range)
+        }
     }
 
     /// Registers the board's names, refusing those that would hide a standard one.
@@ -84,29 +96,20 @@ public struct Checker {
             if eventKinds[name] != nil { return "an event kind" }
             return nil
         }
-        for fact in document.facts {
-            file = fact.file ?? document.file
-            if let what = clash(fact.name.value) {
-                report(CheckerDiagnostics.shadowedName(fact.name.value, what), fact.name.range)
-            } else {
-                boardFacts[fact.name.value] = ValueType(fact.type)
-            }
+        /// Whether a board name may be declared; reported in its own file when it may not.
+        func admit(_ name: Located<String>, from declaringFile: String?) -> Bool {
+            file = declaringFile ?? document.file
+            guard let what = clash(name.value) else { return true }
+            report(CheckerDiagnostics.shadowedName(name.value, what), name.range)
+            return false
         }
-        for event in document.events {
-            file = event.file ?? document.file
-            if let what = clash(event.name.value) {
-                report(CheckerDiagnostics.shadowedName(event.name.value, what), event.name.range)
-            } else {
-                eventKinds[event.name.value] = Vocabulary.Qualifiers.none
-            }
+        for table in document.tables where admit(table.name, from: table.file) { tables[table.name.value] = table }
+        for fact in document.facts where admit(fact.name, from: fact.file) { boardFacts[fact.name.value] = ValueType(fact.type) }
+        for event in document.events where admit(event.name, from: event.file) {
+            eventKinds[event.name.value] = Vocabulary.Qualifiers.none
         }
-        for definition in document.definitions {
-            file = definition.file ?? document.file
-            if let what = clash(definition.name.value) {
-                report(CheckerDiagnostics.shadowedName(definition.name.value, what), definition.name.range)
-            } else {
-                definitions[definition.name.value] = definition
-            }
+        for definition in document.definitions where admit(definition.name, from: definition.file) {
+            definitions[definition.name.value] = definition
         }
     }
 
@@ -277,6 +280,22 @@ public struct Checker {
             expectBoolean(left, inDomainFilter: inDomainFilter)
             expectBoolean(right, inDomainFilter: inDomainFilter)
             return .boolean
+        // (A `where` clause binds only the last pattern of a list, so each is matched here.)
+        case _ where op.isComparison && isEnumerationValue(left, inDomainFilter: inDomainFilter):
+            // `amber <= home_rating`: the value written first, as in `home_rating >= amber`.
+            let rightType = typeOf(right, inDomainFilter: inDomainFilter)
+            guard let values = rightType.enumerationValues, case .name(let path) = left.kind else {
+                _ = typed(left, expecting: rightType == .error ? nil : rightType, inDomainFilter: inDomainFilter)
+                return .boolean
+            }
+            if !values.contains(path[0]) {
+                reportUnknown(CheckerDiagnostics.unknownEnumValue(path[0], values), path[0], values, left.range)
+            }
+            if op != .equal, op != .notEqual, case .enumeration = rightType {
+                return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates, durations or ordered enums, not \(rightType)",
+                                right.range)
+            }
+            return .boolean
         case .equal, .notEqual:
             let leftType = typed(left, comparedWith: right, inDomainFilter: inDomainFilter)
             _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
@@ -284,13 +303,13 @@ public struct Checker {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             func orderable(_ type: ValueType) -> Bool {
                 switch type {
-                case .integer, .number, .grade, .level, .date, .duration, .error: true
+                case .integer, .number, .grade, .level, .date, .duration, .scale, .error: true
                 default: false
                 }
             }
             let leftType = typed(left, comparedWith: right, inDomainFilter: inDomainFilter)
             guard orderable(leftType) else {
-                return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates or durations, not \(leftType)", left.range)
+                return mismatch("'\(op.rawValue)' orders numbers, grades, levels, dates, durations or ordered enums, not \(leftType)", left.range)
             }
             _ = comparable(leftType, right, inDomainFilter: inDomainFilter)
             return .boolean
@@ -336,6 +355,13 @@ public struct Checker {
         return typeOf(expression, inDomainFilter: inDomainFilter)
     }
 
+    /// Whether an expression is a bare name that names nothing (so may be an enum's value).
+    private func isEnumerationValue(_ expression: RuleExpression, inDomainFilter: Bool) -> Bool {
+        guard case .name(let path) = expression.kind, path.count == 1 else { return false }
+        if inDomainFilter, path[0] == "grade" { return false }
+        return typeOfName(path[0]) == nil && path[0] != "domains" && !document.unreadableNames.contains(path[0])
+    }
+
     /// The type a name has, for suggesting names of a comparable type.
     private func typeOfName(_ name: String) -> ValueType? {
         if let fact = Vocabulary.factsByName[name] { return fact.type }
@@ -349,7 +375,7 @@ public struct Checker {
     /// Checks that `other` can be compared with a value of `type`, resolving a bare name against
     /// an enumeration's values. Returns `other`'s type.
     private mutating func comparable(_ type: ValueType, _ other: RuleExpression, inDomainFilter: Bool) -> ValueType {
-        if case .enumeration(let values) = type {
+        if let values = type.enumerationValues {
             if case .name(let path) = other.kind, path.count == 1, boardFacts[path[0]] == nil, definitions[path[0]] == nil {
                 if !values.contains(path[0]) {
                     reportUnknown(CheckerDiagnostics.unknownEnumValue(path[0], values), path[0], values, other.range)
@@ -373,13 +399,26 @@ public struct Checker {
     private mutating func call(_ name: Located<String>, _ arguments: [CallArgument], _ range: SourceRange,
                                inDomainFilter: Bool) -> ValueType {
         let known = Vocabulary.functions.map(\.name)
-        guard known.contains(name.value) else {
-            reportUnknown(CheckerDiagnostics.unknownFunction(name.value), name.value, known, name.range)
+        guard known.contains(name.value) || tables[name.value] != nil else {
+            reportUnknown(CheckerDiagnostics.unknownFunction(name.value), name.value, known + tables.keys.sorted(), name.range)
             return .error
         }
         guard arguments.count == 1, let argument = arguments.first else {
             report(CheckerDiagnostics.wrongArguments("'\(name.value)' takes exactly one argument, but is given \(arguments.count)"), range)
             return .error
+        }
+        if let table = tables[name.value] {
+            used.insert(name.value)
+            guard argument.filter == nil, argument.window == nil else {
+                report(CheckerDiagnostics.wrongArguments("table '\(name.value)' takes one value, with no 'where' or window"), range)
+                return .error
+            }
+            let type = typeOf(argument.value, inDomainFilter: inDomainFilter)
+            let expected = ValueType(table.input)
+            guard type == .error || type == expected || (type.isNumeric && expected.isNumeric) else {
+                return mismatch("table '\(name.value)' is looked up by \(expected), not \(type)", argument.value.range)
+            }
+            return ValueType(table.output)
         }
         let signature = Vocabulary.functions.first { $0.name == name.value }?.signature ?? ""
         func wrong(_ why: String) -> ValueType {

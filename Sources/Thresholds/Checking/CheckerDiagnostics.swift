@@ -40,8 +40,16 @@ package enum CheckerDiagnostics {
     package static func unknownQualifier(_ name: String, _ owner: String) -> DiagnosticMessage {
         .init("check.unknown-qualifier", .error, "'\(name)' cannot qualify '\(owner)'")
     }
+    package static func unknownSublevel(_ name: String, _ level: String, declared: Bool) -> DiagnosticMessage {
+        .init("check.unknown-sublevel", .error, declared
+              ? "'\(name)' is not one of the sub-levels declared for '\(level)' under 'levels:'"
+              : "'\(level)' has no sub-levels; declare '\(name)' under 'levels: \(level): sublevels:' first")
+    }
     package static func unusedDefinition(_ name: String) -> DiagnosticMessage {
         .init("check.unused-definition", .warning, "definition '\(name)' is never used")
+    }
+    package static func unusedTable(_ name: String) -> DiagnosticMessage {
+        .init("check.unused-table", .warning, "table '\(name)' is declared but never used")
     }
     package static func unusedFact(_ name: String) -> DiagnosticMessage {
         .init("check.unused-fact", .warning, "fact '\(name)' is declared but never used")

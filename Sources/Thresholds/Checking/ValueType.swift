@@ -3,6 +3,8 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
     case boolean, integer, number, grade, level, date, duration, string
     /// One of a fixed set of names, e.g. a consent status.
     case enumeration([String])
+    /// One of a fixed set of names in order, lowest first: a board's scale, which orders.
+    case scale([String])
     /// A list of values.
     case list(ValueType)
     /// A stream of chronology events (an argument of `count` and `since`).
@@ -24,6 +26,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .duration: "a duration"
         case .string: "a string"
         case .enumeration(let values): "one of \(values.joined(separator: ", "))"
+        case .scale(let values): "one of \(values.joined(separator: " < "))"
         case .list(let element): "a list of \(element.description.dropFirst(2))"
         case .events: "a stream of events"
         case .domains: "a set of domains"
@@ -39,6 +42,25 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The values of an enumeration or a scale.
+    var enumerationValues: [String]? {
+        switch self {
+        case .enumeration(let values), .scale(let values): values
+        default: nil
+        }
+    }
+
+    /// The type of a table's column.
+    init(_ column: LookupTable.ColumnType) {
+        switch column {
+        case .integer: self = .integer
+        case .number: self = .number
+        case .duration: self = .duration
+        case .boolean: self = .boolean
+        case .grade: self = .grade
+        }
+    }
+
     /// The type of a declared board fact.
     init(_ type: FactType) {
         switch type {
@@ -51,6 +73,7 @@ public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
         case .duration: self = .duration
         case .string: self = .string
         case .enumeration(let values): self = .enumeration(values)
+        case .scale(let values): self = .scale(values)
         }
     }
 }

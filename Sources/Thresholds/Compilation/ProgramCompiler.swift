@@ -271,7 +271,7 @@ struct ProgramCompiler {
             return Operand(register: slot(.since(query)), kind: .days)
         case .domains(let function, let set, let filter):
             return try domains(function, set, filter: filter, expression)
-        case .history:
+        case .history, .rank, .table:
             return try unsupported(expression)
         }
     }
@@ -431,7 +431,7 @@ struct ProgramCompiler {
         case .level: .level
         case .date: .date
         case .duration: .days
-        case .string, .enumeration: .string
+        case .string, .enumeration, .scale: .string
         }
     }
 
@@ -441,8 +441,14 @@ struct ProgramCompiler {
         case .known, .not, .logical, .compare, .membership, .definition: .truth
         case .history(let function, _, _, _): function == "streak" ? .number : .truth
         case .domains(let function, _, _): function == "any" || function == "all" ? .truth : .number
-        case .count: .number
+        case .count, .rank: .number
         case .since: .days
+        case .table(let table, _):
+            switch table.output {
+            case .boolean: .truth
+            case .duration: .days
+            case .integer, .number, .grade: .number
+            }
         default: .other
         }
     }

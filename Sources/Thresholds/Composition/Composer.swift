@@ -14,6 +14,7 @@ struct Composer {
         var facts: [FactDeclaration] = []
         var events: [EventDeclaration] = []
         var definitions: [Definition] = []
+        var tables: [LookupTable] = []
         var rules: [Rule] = []
         var removed: [RemovedRule] = []
         var unreadableNames: Set<String> = []
@@ -192,6 +193,9 @@ struct Composer {
         where admit(definition.name.value, other.declared[definition.name.value] ?? declared("a definition", definition.file, definition.name.range)) {
             scope.definitions.append(definition)
         }
+        for table in other.tables where admit(table.name.value, other.declared[table.name.value] ?? declared("a table", table.file, table.name.range)) {
+            scope.tables.append(table)
+        }
     }
 
     private func declared(_ kind: String, _ file: String?, _ range: SourceRange) -> Declared {
@@ -235,6 +239,10 @@ struct Composer {
         for var definition in unit.definitions where admit(definition.name.value, "a definition", definition.name.range) {
             definition.file = file
             scope.definitions.append(definition)
+        }
+        for var table in unit.tables where admit(table.name.value, "a table", table.name.range) {
+            table.file = file
+            scope.tables.append(table)
         }
         scope.levels.sort { $0.level < $1.level }
     }

@@ -189,7 +189,7 @@ struct CaseContext {
         case (.date, .string(let text)): return LocalDate(text).map { .date($0) } ?? .unknown
         case (.duration, .string(let text)): return Duration(text).map { .days(days($0)) } ?? .unknown
         case (.level, .string(let text)): return Level(rawValue: text).map { .level($0) } ?? .unknown
-        case (.string, .string(let text)), (.enumeration, .string(let text)): return .string(text)
+        case (.string, .string(let text)), (.enumeration, .string(let text)), (.scale, .string(let text)): return .string(text)
         default: return .unknown  // a type mismatch is reported by CaseChecker before evaluation
         }
     }

@@ -18,6 +18,10 @@ struct CompiledExpression: Sendable {
         /// `a + b - c …`, left to right, flat.
         case arithmetic(CompiledExpression, [(BinaryOperator, CompiledExpression)])
         case membership(CompiledExpression, [CompiledExpression], negated: Bool)
+        /// A scale's value as its position (lowest 0), for `<` and `>=`; unknown when unknown.
+        case rank([String], CompiledExpression)
+        /// A lookup table's value for the argument.
+        case table(LookupTable, CompiledExpression)
         case list([CompiledExpression])
         case count(EventQuery, window: CompiledExpression?)
         case since(EventQuery, kind: String)
@@ -60,7 +64,8 @@ struct CompiledDocument: Sendable {
     init(_ document: ThresholdDocument) {
         let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let compiler = Compiler(definitions: indices, declarations: declarations)
+        let tables = Dictionary(document.tables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let compiler = Compiler(definitions: indices, declarations: declarations, tables: tables)
         definitions = document.definitions.map { ($0.name.value, compiler.condition($0.condition)) }
         rules = document.rules.map { rule in
             CompiledRule(rule: rule, when: compiler.condition(rule.when), unless: rule.unless.map { compiler.condition($0) })
@@ -72,6 +77,7 @@ struct CompiledDocument: Sendable {
 private struct Compiler {
     let definitions: [String: Int]
     let declarations: [String: FactDeclaration]
+    let tables: [String: LookupTable]
 
     func condition(_ condition: Condition) -> CompiledCondition {
         switch condition.kind {
@@ -104,6 +110,10 @@ private struct Compiler {
             return .membership(subject, items.map { Self.asText(compile($0, inFilter: inFilter), beside: subject) }, negated: negated)
         case .binary(let op, let left, let right):
             let (first, second) = (compile(left, inFilter: inFilter), compile(right, inFilter: inFilter))
+            if [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op),
+               let values = Self.scale(of: first) ?? Self.scale(of: second) {
+                return .compare(op, Self.ranked(first, values), Self.ranked(second, values))
+            }
             return .compare(op, Self.asText(first, beside: second), Self.asText(second, beside: first))
         case .chain(let first, let links):
             if let op = links.first?.op, op == .and || op == .or {
@@ -112,6 +122,7 @@ private struct Compiler {
             return .arithmetic(compile(first, inFilter: inFilter), links.map { ($0.op, compile($0.operand, inFilter: inFilter)) })
         case .call(let name, let arguments):
             guard let argument = arguments.first else { return .invalid }
+            if let table = tables[name.value] { return .table(table, compile(argument.value, inFilter: inFilter)) }
             return call(name.value, argument, inFilter: inFilter)
         }
     }
@@ -129,6 +140,27 @@ private struct Compiler {
         return .constant(.string(name))  // an enumeration value, resolved by the checker
     }
 
+    /// The values of a board scale the expression reads, lowest first.
+    static func scale(of expression: CompiledExpression) -> [String]? {
+        if case .board(_, let declaration) = expression.node, case .scale(let values) = declaration.type { return values }
+        return nil
+    }
+
+    /// One side of an ordering comparison on a scale, as positions: a value written in the
+    /// document is its position; a fact is ranked as it is read (its reading shows its value).
+    static func ranked(_ expression: CompiledExpression, _ values: [String]) -> CompiledExpression {
+        switch expression.node {
+        case .constant(.string(let text)):
+            let value: Value = values.firstIndex(of: text).map { .number(Double($0)) } ?? .unknown
+            return CompiledExpression(node: .constant(value), text: expression.text)
+        case .constant(.level(let level)):
+            let value: Value = values.firstIndex(of: level.rawValue).map { .number(Double($0)) } ?? .unknown
+            return CompiledExpression(node: .constant(value), text: expression.text)
+        default:
+            return CompiledExpression(node: .rank(values, expression), text: expression.text)
+        }
+    }
+
     /// A bare name spelt like a level (`child_protection`) compared with a text or enumeration
     /// fact is that fact's value, as the checker reads it, not the engine's level: otherwise
     /// `previous_plan == child_protection` would compare a string with a level and never hold.
@@ -138,7 +170,7 @@ private struct Compiler {
         switch other.node {
         case .board(_, let declaration):
             switch declaration.type {
-            case .string, .enumeration: isText = true
+            case .string, .enumeration, .scale: isText = true
             default: isText = false
             }
         case .standard(let fact): isText = ProgramCompiler.kind(of: fact) == .string

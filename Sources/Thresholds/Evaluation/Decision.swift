@@ -8,8 +8,10 @@
 public struct Decision: Sendable, Hashable {
     /// The recommended level.
     public let level: Level
-    /// Whether information that could change the level is missing.
+    /// Whether information that could change the level (or its sub-level) is missing.
     public let provisional: Bool
+    /// The board's sub-level within ``level`` that the recommendation reports, if any.
+    public let sublevel: String?
     /// The rules that fired, modifiers included, in document order.
     public let firedRules: FiredRules
     /// The actions of the fired rules and of the level, merged as in the recommendation.

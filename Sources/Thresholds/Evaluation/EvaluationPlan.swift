@@ -34,6 +34,9 @@ public final class EvaluationPlan: Sendable {
     private let hasModifiers: Bool
     /// The actions of each level, by rank.
     private let levelActions: [[Action]]
+    /// Each rule's sub-level as its position within its level's sub-levels, from 1 (0: none);
+    /// empty when the document declares none.
+    private let sublevelRanks: [Int]
 
     /// Compiles a checked document.
     public init(_ checked: CheckedDocument) {
@@ -48,6 +51,20 @@ public final class EvaluationPlan: Sendable {
         hasActions = document.rules.map { !$0.actions.isEmpty }
         let levels = document.levels
         levelActions = Level.allCases.map { level in levels.first { $0.level == level }?.actions ?? [] }
+        let ranks = document.rules.map { rule -> Int in
+            guard let name = rule.sublevel?.value, case .level(let level) = rule.effect.value,
+                  let index = levels.first(where: { $0.level == level })?.sublevels.firstIndex(where: { $0.name.value == name })
+            else { return 0 }
+            return index + 1
+        }
+        sublevelRanks = ranks.contains { $0 > 0 } ? ranks : []
+    }
+
+    /// The sub-level a summary names, with its label and guidance.
+    private func sublevel(_ summary: Summary) -> SublevelDefinition? {
+        guard summary.sublevelRank > 0 else { return nil }
+        let sublevels = definition(summary.resolution.level)?.sublevels ?? []
+        return summary.sublevelRank <= sublevels.count ? sublevels[summary.sublevelRank - 1] : nil
     }
 
     /// How many instructions the compiled program runs per case, how many values it derives
@@ -148,7 +165,8 @@ public final class EvaluationPlan: Sendable {
             let level = summary.resolution.level
             var fired = FiredRules.Positions()
             for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
-            return Decision(level: level, provisional: summary.provisional, firedRules: FiredRules(ids: ruleIDs, positions: fired),
+            return Decision(level: level, provisional: summary.provisional, sublevel: sublevel(summary)?.name.value,
+                            firedRules: FiredRules(ids: ruleIDs, positions: fired),
                             actions: actions(fired: fired, level: level, asOf: asOf))
         }
     }
@@ -216,6 +234,8 @@ public final class EvaluationPlan: Sendable {
         /// The level the case would have if every unconfirmed exception were confirmed.
         var confirmedLevel = Level.universal
         var provisional = false
+        /// The highest sub-level (position from 1) that a fired rule of the level names; 0 for none.
+        var sublevelRank = 0
     }
 
     /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
@@ -248,7 +268,30 @@ public final class EvaluationPlan: Sendable {
         let level = summary.resolution.level
         summary.provisional = summary.confirmedLevel < level
             || outcomes.indices.contains { outcomes[$0].status == .undecided && reach($0, outcomes[$0], base: base) > level }
+        if !sublevelRanks.isEmpty { summarizeSublevel(outcomes, into: &summary) }
         return summary
+    }
+
+    /// Sub-levels order within the level only, as levels do among themselves: the highest named
+    /// by a fired rule of the level; provisional when an undecided rule of the level names a
+    /// higher one, or the sub-level rests on unconfirmed exceptions.
+    private func summarizeSublevel<Outcomes: RandomAccessCollection<Outcome>>(
+        _ outcomes: Outcomes, into summary: inout Summary
+    ) where Outcomes.Index == Int {
+        let level = summary.resolution.level
+        var rank = 0
+        var confirmed = 0
+        for index in outcomes.indices
+        where outcomes[index].status == .fired && !outcomes[index].isModifier && outcomes[index].target == level {
+            rank = max(rank, sublevelRanks[index])
+            if !outcomes[index].unconfirmed { confirmed = max(confirmed, sublevelRanks[index]) }
+        }
+        summary.sublevelRank = rank
+        let higherUndecided = outcomes.indices.contains { index in
+            outcomes[index].status == .undecided && !outcomes[index].isModifier && outcomes[index].potential == level
+                && sublevelRanks[index] > rank
+        }
+        summary.provisional = summary.provisional || higherUndecided || (summary.confirmedLevel == level && confirmed < rank)
     }
 
     /// The highest level an undecided rule could reach.
@@ -292,7 +335,10 @@ public final class EvaluationPlan: Sendable {
         // Undecided rules that could reach above the result make it provisional: what they wait on.
         for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
             let reach = reach(index, outcome, base: resolved.base)
-            guard reach > level else { continue }
+            // A higher sub-level of the same level counts too: the answer changes what is published.
+            let higherSublevel = !sublevelRanks.isEmpty && !outcome.isModifier && outcome.potential == level
+                && sublevelRanks[index] > summary.sublevelRank
+            guard reach > level || higherSublevel else { continue }
             var readings = explainer.explain(index).when.neededReadings
             if outcome.target == nil, outcome.when == .true {
                 readings.append(Reading(name: "current_plan", value: .unknown))
@@ -324,7 +370,8 @@ public final class EvaluationPlan: Sendable {
             baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
-            actions: actions(fired: firedPositions, level: level, asOf: asOf))
+            actions: actions(fired: firedPositions, level: level, asOf: asOf),
+            sublevel: sublevel(summary).map { RecommendedSublevel(name: $0.name.value, label: $0.label, guidance: $0.guidance) })
     }
 
     private func definition(_ level: Level) -> LevelDefinition? {
@@ -366,7 +413,8 @@ public final class EvaluationPlan: Sendable {
     private func firedRule(_ index: Int, level: Level, _ explainer: inout Explainer) -> FiredRule {
         let rule = compiled.rules[index].rule
         let (when, unless) = explainer.explain(index)
-        return FiredRule(id: rule.id.value, title: rule.title, level: level, modifier: rule.effect.value.isRaise,
+        return FiredRule(id: rule.id.value, title: rule.title, level: level, sublevel: rule.sublevel?.value,
+                         modifier: rule.effect.value.isRaise,
                          because: rule.because, source: rule.source, file: rule.file, overrides: rule.overrides,
                          explanation: when, exception: unless)
     }

@@ -123,7 +123,38 @@ struct ExpressionEvaluator {
             return recordCall(expression, domains(function, set, filter: filter))
         case .history(let function, let domain, let condition, let window):
             return recordCall(expression, history(function, domain, condition, window: window))
+        case .rank(let values, let inner):
+            guard case .string(let text) = evaluate(inner), let index = values.firstIndex(of: text) else { return .unknown }
+            return .number(Double(index))
+        case .table(let table, let argument):
+            return recordCall(expression, lookUp(table, evaluate(argument)))
         }
+    }
+
+    /// The value of the table's band that `key` falls in: unknown for an unknown key (a range
+    /// is looked up at both ends, and is unknown unless they agree); no value below the first band.
+    private func lookUp(_ table: LookupTable, _ key: Value) -> Value {
+        func position(_ cell: TableCell) -> Double? {
+            switch cell {
+            case .number(let value): value
+            case .duration(let duration): Double(context.days(duration))
+            case .boolean: nil
+            }
+        }
+        func value(at point: Double) -> Value {
+            guard let row = table.rows.last(where: { position($0.from).map { $0 <= point } ?? false }) else { return .undefined }
+            switch row.value {
+            case .number(let number): return .number(number)
+            case .duration(let duration): return .days(context.days(duration))
+            case .boolean(let flag): return .boolean(flag)
+            }
+        }
+        if case .undefined = key { return .undefined }
+        guard let interval = key.interval, !interval.lower.isInfinite, !interval.upper.isInfinite else { return .unknown }
+        let low = value(at: interval.lower)
+        // A range of keys has the table's value only when every band it spans gives the same.
+        let spanned = table.rows.compactMap { row in position(row.from).flatMap { $0 > interval.lower && $0 <= interval.upper ? $0 : nil } }
+        return spanned.allSatisfy { value(at: $0) == low } ? low : .unknown
     }
 
     /// Records a call's result as a reading: a computed value, so the facts behind it (read as

@@ -39,6 +39,19 @@ public struct Recommendation: Sendable, Hashable, Codable {
     public var informationNeeded: [InformationNeeded]
     /// Actions the fired rules attach.
     public var actions: [RecommendedAction]
+    /// The board's finer published level within ``level``, when a fired rule of that level
+    /// names one (the highest named); `nil` otherwise.
+    public var sublevel: RecommendedSublevel? = nil
+}
+
+/// A board's sub-level of the recommended level, with its own label and guidance.
+public struct RecommendedSublevel: Sendable, Hashable, Codable {
+    /// Its name, as rules write it after the level (`multi_agency`).
+    public var name: String
+    /// The board's label for it.
+    public var label: String
+    /// The board's guidance for it.
+    public var guidance: String?
 }
 
 /// A rule that fired.
@@ -49,6 +62,8 @@ public struct FiredRule: Sendable, Hashable, Codable {
     public var title: String
     /// The level it recommends, or for a modifier the level it raised the result to.
     public var level: Level
+    /// The board's sub-level it names within that level (`multi_agency`), if any.
+    public var sublevel: String? = nil
     /// Whether it is a modifier (`raise`).
     public var modifier: Bool
     /// Why, in the board's words.

@@ -35,13 +35,13 @@ public enum RecommendationRenderer {
         func item(_ text: String, depth: Int = 0) {
             out.append(String(repeating: "  ", count: depth) + (markdown ? "- " : "  ") + text)
         }
-        let title = "\(r.label)\(r.provisional ? " — PROVISIONAL" : "")"
+        let title = (r.sublevel.map { "\($0.label) (\(r.label))" } ?? r.label) + (r.provisional ? " — PROVISIONAL" : "")
         out.append(markdown ? "# \(title)\n" : title)
         var about = "Case \(r.caseID ?? "(no id)") as of \(r.asOf), under \(r.board): \(r.document) v\(r.documentVersion)"
             + " (effective \(r.effective))."
         if r.baseLevel != r.level { about += " Raised from \(r.baseLevel.rawValue) by a modifier." }
         out.append(about)
-        if let guidance = r.guidance { out.append((markdown ? "\n" : "") + "Guidance: \(guidance)") }
+        if let guidance = r.sublevel?.guidance ?? r.guidance { out.append((markdown ? "\n" : "") + "Guidance: \(guidance)") }
         let raising = r.informationNeeded.filter { $0.effect == .raise && $0.decisive }
         let lowering = r.informationNeeded.filter { $0.effect == .lower }
         let together = r.informationNeeded.filter { $0.effect == .raise && !$0.decisive }
@@ -63,7 +63,7 @@ public enum RecommendationRenderer {
         }
         heading(r.firedRules.isEmpty ? "No rule fired" : "Why: rules that fired")
         for rule in r.firedRules {
-            item("\(rule.id) \(rule.title) → \(rule.level.rawValue)\(rule.modifier ? " (modifier)" : "")")
+            item("\(rule.id) \(rule.title) → \(rule.level.rawValue)\(rule.sublevel.map { "." + $0 } ?? "")\(rule.modifier ? " (modifier)" : "")")
             if let because = rule.because { item("because: \(because)", depth: 1) }
             if let source = rule.source { item("source: \(source)", depth: 1) }
             if let file = rule.file { item("from: \(file)", depth: 1) }

@@ -45,7 +45,7 @@ public enum CaseChecker {
         case (.grade, .number(let number)): return [1, 2, 3, 4, 5].contains(number) ? nil : "a grade from 1 to 5"
         case (.duration, .string(let text)): return Duration(text) == nil ? "a duration such as '6 months'" : nil
         case (.level, .string(let text)): return Level(rawValue: text) == nil ? "a level" : nil
-        case (.enumeration(let values), .string(let text)):
+        case (.enumeration(let values), .string(let text)), (.scale(let values), .string(let text)):
             return values.contains(text) ? nil : "one of \(values.joined(separator: ", "))"
         default: return type.description == "enum" ? "one of its values" : "a \(type)"
         }

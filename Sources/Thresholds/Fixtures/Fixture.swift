@@ -35,6 +35,8 @@ public struct FixtureCase: Sendable {
 public struct Expectation: Sendable, Equatable {
     /// The level.
     public var level: Level?
+    /// The board's sub-level within ``level`` (`level: early_help.multi_agency`); `nil` checks none.
+    public var sublevel: String?
     /// Other levels a board may legitimately reach for this case: a result at one of them passes,
     /// reported as an acceptable alternative.
     public var acceptable: [Level] = []
@@ -74,6 +76,9 @@ public struct Expectation: Sendable, Equatable {
         } else if let level, level != recommendation.level, !acceptable.contains(recommendation.level) {
             let alternatives = acceptable.isEmpty ? "" : " or an acceptable \(acceptable.map(\.rawValue).joined(separator: ", "))"
             lines.append("level: expected \(level.rawValue)\(alternatives), got \(recommendation.level.rawValue)")
+        }
+        if let sublevel, level == recommendation.level, sublevel != recommendation.sublevel?.name {
+            lines.append("sub-level: expected \(sublevel), got \(recommendation.sublevel?.name ?? "none")")
         }
         if let provisional, provisional != recommendation.provisional {
             lines.append("provisional: expected \(provisional), got \(recommendation.provisional)")

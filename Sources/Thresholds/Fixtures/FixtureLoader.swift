@@ -66,6 +66,24 @@ public struct FixtureLoader: Sendable {
         load(YAMLLoader().load(bytes, path: path), path: path, documents: &documents)
     }
 
+    /// `child_in_need`, or a level with the board's sub-level: `early_help.multi_agency`.
+    private func expectedLevel(_ node: YAMLNode?, _ document: ThresholdDocument?, _ reader: inout NodeReader) -> (Level?, String?) {
+        guard let node, let text = reader.string(node, "'level'") else { return (nil, nil) }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let level = Level(rawValue: first) else {
+            _ = reader.oneOf(node, "'level'", Level.allCases.map(\.rawValue))
+            return (nil, nil)
+        }
+        guard parts.count == 2 else { return (level, nil) }
+        let declared = document?.levels.first { $0.level == level }?.sublevels.map(\.name.value) ?? []
+        if document != nil, !declared.contains(parts[1]) {
+            reader.reportUnknown(FixtureDiagnostics.unknownSublevel(parts[1], first), name: parts[1], candidates: declared,
+                                 range: node.range)
+            return (level, nil)
+        }
+        return (level, parts[1])
+    }
+
     private func load(_ path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
         load(YAMLLoader().load(contentsOf: path), path: path, documents: &documents)
     }
@@ -158,7 +176,7 @@ public struct FixtureLoader: Sendable {
             var expectation = Expectation()
             if let expectNode = reader.required("expect", in: f),
                let e = reader.fields(of: expectNode, "'expect'", allowed: Self.expectKeys) {
-                expectation.level = reader.oneOf(e["level"], "'level'", Level.allCases.map(\.rawValue)).flatMap { Level(rawValue: $0) }
+                (expectation.level, expectation.sublevel) = expectedLevel(e["level"], document, &reader)
                 expectation.acceptable = levels(e["acceptable"], "'acceptable'", &reader)
                 expectation.unsafe = levels(e["unsafe"], "'unsafe'", &reader)
                 let unsafe = Set(expectation.unsafe)
@@ -215,6 +233,9 @@ package enum FixtureDiagnostics {
         "fixture.case-and-facts", .error, "a fixture case has either 'facts' (inline) or 'case' (a file), not both")
     package static func contradictoryLevels(_ level: String) -> DiagnosticMessage {
         .init("fixture.contradictory-levels", .error, "'\(level)' is listed as unsafe but also as the expected or an acceptable level")
+    }
+    package static func unknownSublevel(_ name: String, _ level: String) -> DiagnosticMessage {
+        .init("fixture.unknown-sublevel", .error, "'\(name)' is not a sub-level of '\(level)' in the document")
     }
     package static func vocabularyTargeted(_ path: String) -> DiagnosticMessage {
         .init("fixture.vocabulary", .error,

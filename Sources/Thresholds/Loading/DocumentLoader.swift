@@ -102,6 +102,7 @@ public struct DocumentLoader: Sendable {
         document.facts = scope.facts
         document.events = scope.events
         document.definitions = scope.definitions
+        document.tables = scope.tables
         document.rules = scope.rules
         document.removedRules = scope.removed
         document.unreadableNames = scope.unreadableNames
@@ -111,6 +112,7 @@ public struct DocumentLoader: Sendable {
             document.facts = document.facts.map { var item = $0; item.file = nil; return item }
             document.events = document.events.map { var item = $0; item.file = nil; return item }
             document.definitions = document.definitions.map { var item = $0; item.file = nil; return item }
+            document.tables = document.tables.map { var item = $0; item.file = nil; return item }
             document.rules = document.rules.map { var item = $0; item.file = nil; return item }
         }
         return document

@@ -9,11 +9,14 @@ public struct DocumentParser {
     /// The keys of a document, in the order the DSL specification lists them.
     public static let documentKeys = [
         "thresholds", "board", "title", "version", "effective", "source", "notice", "imports", "extends",
-        "levels", "facts", "events", "definitions", "rules", "override", "remove",
+        "levels", "facts", "events", "definitions", "tables", "rules", "override", "remove",
     ]
     static let ruleKeys = ["id", "title", "level", "raise", "up_to", "when", "unless", "because", "source", "actions"]
-    static let levelKeys = ["label", "band", "guidance", "actions"]
-    static let factKeys = ["type", "description", "question", "help", "values"]
+    static let levelKeys = ["label", "band", "guidance", "actions", "sublevels"]
+    static let sublevelKeys = ["label", "guidance"]
+    static let factKeys = ["type", "description", "question", "help", "values", "ordered"]
+    static let tableKeys = ["description", "input", "output", "rows"]
+    static let rowKeys = ["from", "value"]
     static let eventKeys = ["description"]
     static let definitionKeys = ["description", "when"]
     static let sourceKeys = ["title", "url"]
@@ -36,7 +39,7 @@ public struct DocumentParser {
     }
 
     /// The keys of a vocabulary file: declarations shared by several documents, no rules.
-    public static let vocabularyKeys = ["thresholds", "vocabulary", "imports", "levels", "facts", "events", "definitions"]
+    public static let vocabularyKeys = ["thresholds", "vocabulary", "imports", "levels", "facts", "events", "definitions", "tables"]
     static let removalKeys = ["id", "reason"]
 
     /// Parses one loaded YAML file as written, before its imports and baseline are composed.
@@ -85,7 +88,8 @@ public struct DocumentParser {
                 unit.unreadableNames.insert(name.value)
             }
         }
-        checkUniqueNames(facts: unit.facts, events: unit.events, definitions: unit.definitions)
+        unit.tables = reader.namedEntries(fields["tables"], "'tables'")?.compactMap { table($0.name, $0.value) } ?? []
+        checkUniqueNames(facts: unit.facts, events: unit.events, definitions: unit.definitions, tables: unit.tables)
         if isVocabulary {
             guard let title = reader.string(reader.required("vocabulary", in: fields), "'vocabulary'"), dslVersion != nil
             else { return nil }
@@ -172,9 +176,18 @@ public struct DocumentParser {
             definitions.append(LevelDefinition(
                 level: level, label: label, band: reader.string(fields["band"], "a level's 'band'"),
                 guidance: reader.string(fields["guidance"], "a level's 'guidance'"),
-                actions: actionList(fields["actions"], "a level's 'actions'") ?? [], range: key.range.union(entry.value.range)))
+                actions: actionList(fields["actions"], "a level's 'actions'") ?? [],
+                sublevels: reader.namedEntries(fields["sublevels"], "a level's 'sublevels'")?.compactMap { sublevel($0.name, $0.value) } ?? [],
+                range: key.range.union(entry.value.range)))
         }
         return definitions.sorted { $0.level < $1.level }
+    }
+
+    private mutating func sublevel(_ name: Located<String>, _ node: YAMLNode) -> SublevelDefinition? {
+        guard let fields = reader.fields(of: node, "sub-level '\(name.value)'", allowed: Self.sublevelKeys),
+              let label = reader.string(reader.required("label", in: fields), "a sub-level's 'label'")
+        else { return nil }
+        return SublevelDefinition(name: name, label: label, guidance: reader.string(fields["guidance"], "a sub-level's 'guidance'"))
     }
 
     // MARK: Declarations
@@ -188,8 +201,15 @@ public struct DocumentParser {
         guard let fields = reader.fields(of: node, "fact '\(name.value)'", allowed: Self.factKeys),
               let typeNode = reader.required("type", in: fields),
               let typeName = reader.string(typeNode, "a fact's 'type'"),
-              let type = factType(typeName, range: typeNode.range, values: fields["values"])
+              var type = factType(typeName, range: typeNode.range, values: fields["values"])
         else { return nil }
+        if let orderedNode = fields["ordered"], let ordered = reader.boolean(orderedNode, "a fact's 'ordered'"), ordered {
+            guard case .enumeration(let values) = type else {
+                reader.report(ParserDiagnostics.orderedNotEnum(typeName), fields.keyRanges["ordered"] ?? orderedNode.range)
+                return nil
+            }
+            type = .scale(values)
+        }
         return FactDeclaration(
             name: name, type: type, description: reader.string(fields["description"], "a fact's 'description'"),
             question: reader.string(fields["question"], "a fact's 'question'"),
@@ -259,6 +279,100 @@ public struct DocumentParser {
         return Definition(name: name, description: description, condition: condition, range: name.range.union(node.range))
     }
 
+    // MARK: Tables
+
+    /// `name: { input: duration, output: duration, rows: [{ from: 0 years, value: 0 hours }, …] }`.
+    private mutating func table(_ name: Located<String>, _ node: YAMLNode) -> LookupTable? {
+        guard let fields = reader.fields(of: node, "table '\(name.value)'", allowed: Self.tableKeys) else { return nil }
+        let names = LookupTable.ColumnType.allCases.map(\.rawValue)
+        let input = reader.oneOf(reader.required("input", in: fields), "a table's 'input'", ["integer", "number", "duration"])
+            .flatMap(LookupTable.ColumnType.init(rawValue:))
+        let output = reader.oneOf(reader.required("output", in: fields), "a table's 'output'", names)
+            .flatMap(LookupTable.ColumnType.init(rawValue:))
+        let items = reader.list(reader.required("rows", in: fields), "a table's 'rows'")
+        guard let input, let output, let items else { return nil }
+        guard !items.isEmpty else {
+            reader.report(ParserDiagnostics.tableWithoutRows(name.value), fields.range)
+            return nil
+        }
+        var rows: [LookupTable.Row] = []
+        var failed = false
+        for item in items {
+            guard let row = reader.fields(of: item, "a table row", allowed: Self.rowKeys),
+                  let from = tableCell(reader.required("from", in: row), input),
+                  let value = tableCell(reader.required("value", in: row), output)
+            else {
+                failed = true
+                continue
+            }
+            if let previous = rows.last, !Self.precedes(previous.from, from) {
+                reader.report(ParserDiagnostics.tableRowsOutOfOrder(from.description, previous.from.description),
+                              row.values["from"]?.range ?? item.range)
+                failed = true
+            }
+            rows.append(LookupTable.Row(from: from, value: value, range: item.range))
+        }
+        guard !failed else { return nil }
+        return LookupTable(name: name, description: reader.string(fields["description"], "a table's 'description'"),
+                           input: input, output: output, rows: rows, range: name.range.union(node.range))
+    }
+
+    /// Whether one band's start comes strictly before another's. Durations in different units
+    /// are compared by the days they span at most, which orders every table a board writes
+    /// (weeks before months before years).
+    static func precedes(_ a: TableCell, _ b: TableCell) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.duration(let x), .duration(let y)): Self.longestDays(x) < Self.shortestDays(y) || (x.unit == y.unit && x.amount < y.amount)
+        default: false
+        }
+    }
+
+    private static func longestDays(_ duration: Duration) -> Int {
+        let amount = min(duration.amount, 1_000_000)  // beyond any table; no overflow
+        return switch duration.unit {
+        case .hours: amount / 24 + 1
+        case .days: amount
+        case .workingDays: amount / 5 * 7 + 4
+        case .weeks: amount * 7
+        case .months: amount * 3045 / 100 + 3
+        case .years: amount * 366
+        }
+    }
+
+    private static func shortestDays(_ duration: Duration) -> Int {
+        let amount = min(duration.amount, 1_000_000)
+        return switch duration.unit {
+        case .hours: amount / 24
+        case .days: amount
+        case .workingDays: amount / 5 * 7
+        case .weeks: amount * 7
+        case .months: max(amount * 3040 / 100 - 3, amount * 28)
+        case .years: amount * 365
+        }
+    }
+
+    private mutating func tableCell(_ node: YAMLNode?, _ type: LookupTable.ColumnType) -> TableCell? {
+        guard let node else { return nil }
+        switch type {
+        case .boolean: return reader.boolean(node, "a table cell").map { .boolean($0) }
+        case .duration: return reader.duration(node, "a table cell").map { .duration($0) }
+        case .integer, .grade:
+            guard let value = reader.integer(node, "a table cell") else { return nil }
+            if type == .grade, !(1...5).contains(value) {
+                reader.report(ParserDiagnostics.wrongType("a table cell", expected: "a grade from 1 to 5", found: "\(value)"), node.range)
+                return nil
+            }
+            return .number(Double(value))
+        case .number:
+            guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.value), value.isFinite else {
+                reader.report(ParserDiagnostics.wrongType("a table cell", expected: "a number", found: reader.describe(node)), node.range)
+                return nil
+            }
+            return .number(value)
+        }
+    }
+
     // MARK: Rules
 
     private mutating func rule(_ node: YAMLNode) -> Rule? {
@@ -272,7 +386,8 @@ public struct DocumentParser {
             }
         }
         let title = reader.string(reader.required("title", in: fields), "a rule's 'title'")
-        let effect = ruleEffect(fields)
+        var sublevel: Located<String>?
+        let effect = ruleEffect(fields, sublevel: &sublevel)
         let when = reader.required("when", in: fields).flatMap { condition($0) }
         var unless: Condition?
         var unlessFailed = false
@@ -284,11 +399,11 @@ public struct DocumentParser {
         let source = reader.string(fields["source"], "a rule's 'source'")
         let actions = actionList(fields["actions"], "a rule's 'actions'")
         guard let id, let title, let effect, let when, !unlessFailed, let actions else { return nil }
-        return Rule(id: id, title: title, effect: effect, when: when, unless: unless, because: because,
+        return Rule(id: id, title: title, effect: effect, sublevel: sublevel, when: when, unless: unless, because: because,
                     source: source, actions: actions, range: node.range)
     }
 
-    private mutating func ruleEffect(_ fields: Fields) -> Located<RuleEffect>? {
+    private mutating func ruleEffect(_ fields: Fields, sublevel: inout Located<String>?) -> Located<RuleEffect>? {
         let levelNode = fields["level"]
         let raiseNode = fields["raise"]
         if levelNode != nil, let raiseNode {
@@ -317,11 +432,12 @@ public struct DocumentParser {
             reader.report(ParserDiagnostics.unknownKey("up_to", in: "a rule with 'level' ('up_to' goes with 'raise')"),
                           fields.keyRanges["up_to"] ?? upTo.range)
         }
-        return levelEffect(levelNode)
+        return levelEffect(levelNode, sublevel: &sublevel)
     }
 
-    /// `child_in_need`, `current_plan`, `current_plan + 1`, `current_plan - 1`.
-    private mutating func levelEffect(_ node: YAMLNode) -> Located<RuleEffect>? {
+    /// `child_in_need`, `early_help.multi_agency` (a board sub-level), `current_plan`,
+    /// `current_plan + 1`, `current_plan - 1`.
+    private mutating func levelEffect(_ node: YAMLNode, sublevel: inout Located<String>?) -> Located<RuleEffect>? {
         guard case .scalar(let scalar) = node, !scalar.isNull else {
             reader.report(ParserDiagnostics.wrongType("a rule's 'level'", expected: "a level", found: node.kindDescription),
                           node.range)
@@ -343,6 +459,14 @@ public struct DocumentParser {
                                      fallback: Self.levelsNote)
                 return nil
             }
+            return Located(.level(level), range: scalar.range)
+        case .name(let path) where path.count == 2 && Level(rawValue: path[0]) != nil:
+            guard let level = Level(rawValue: path[0]) else { break }
+            // The sub-level's own range, after `level.`, so that a fix-it replaces only it.
+            let skip = path[0].count + 1
+            let start = SourceLocation(line: expression.range.start.line, column: expression.range.start.column + skip,
+                                       offset: expression.range.start.offset + path[0].utf8.count + 1)
+            sublevel = Located(path[1], range: SourceRange(start: start, end: expression.range.end))
             return Located(.level(level), range: scalar.range)
         case .chain(let left, let links) where links.count == 1 && (links[0].op == .add || links[0].op == .subtract):
             guard case .name(["current_plan"]) = left.kind, case .integer(let steps) = links[0].operand.kind,
@@ -517,10 +641,11 @@ public struct DocumentParser {
 
     // MARK: Uniqueness
 
-    private mutating func checkUniqueNames(facts: [FactDeclaration], events: [EventDeclaration], definitions: [Definition]) {
+    private mutating func checkUniqueNames(facts: [FactDeclaration], events: [EventDeclaration], definitions: [Definition],
+                                           tables: [LookupTable]) {
         var seen: [String: (kind: String, range: SourceRange)] = [:]
         let names = facts.map { ($0.name, "a fact") } + events.map { ($0.name, "an event") }
-            + definitions.map { ($0.name, "a definition") }
+            + definitions.map { ($0.name, "a definition") } + tables.map { ($0.name, "a table") }
         for (name, kind) in names {
             if let first = seen[name.value] {
                 reader.report(ParserDiagnostics.duplicateName(name.value, first.kind), name.range,

@@ -19,6 +19,7 @@ struct DocumentUnit {
     var facts: [FactDeclaration] = []
     var events: [EventDeclaration] = []
     var definitions: [Definition] = []
+    var tables: [LookupTable] = []
     var rules: [Rule] = []
     var overrides: [Rule] = []
     var overrideRange: SourceRange?

@@ -81,6 +81,17 @@ package enum ParserDiagnostics {
     package static func unsupportedVersion(_ text: String) -> DiagnosticMessage {
         .init("document.unsupported-version", .error, "DSL version \(text) is not supported; this engine reads 'thresholds: 1'")
     }
+    package static func orderedNotEnum(_ type: String) -> DiagnosticMessage {
+        .init("document.ordered-not-enum", .error,
+              "'ordered' puts an enum's values in order, but this fact's type is '\(type)'; use 'type: enum' with 'values:' lowest first")
+    }
+    package static func tableRowsOutOfOrder(_ from: String, _ previous: String) -> DiagnosticMessage {
+        .init("document.table-order", .error,
+              "a table's rows must start in increasing order, but '\(from)' does not come after '\(previous)'")
+    }
+    package static func tableWithoutRows(_ name: String) -> DiagnosticMessage {
+        .init("document.table-without-rows", .error, "table '\(name)' has no rows; give at least one '- { from: …, value: … }'")
+    }
     package static func withoutBaseline(_ key: String) -> DiagnosticMessage {
         .init("document.without-baseline", .error,
               "'\(key)' changes the rules of a baseline, but this document has no 'extends:'; add 'extends: <baseline file>' or move these rules under 'rules:'")

@@ -27,6 +27,9 @@ public struct ThresholdDocument: Sendable, Hashable {
     public var events: [EventDeclaration]
     /// Named conditions that define the board's vague terms once.
     public var definitions: [Definition]
+    /// Lookup tables (`tables:`): a value by bands of a number or duration, such as the longest
+    /// a child of each age may be left alone.
+    public var tables: [LookupTable] = []
     /// The rules, in document order. In a composed document (``files`` has more than one file):
     /// the baseline's rules in its order, with overrides in place and removals dropped, then the
     /// document's own.
@@ -68,10 +71,24 @@ public struct LevelDefinition: Sendable, Hashable {
     /// Actions recommended whenever this is the recommended level, whichever rule or modifier
     /// led to it (a strategy discussion for every child protection recommendation, say).
     public var actions: [Action] = []
+    /// The board's finer published levels within this one, lowest first (single-agency, then
+    /// multi-agency early help): rules may target them as `early_help.multi_agency`.
+    public var sublevels: [SublevelDefinition] = []
     /// Where it was written.
     public var range: SourceRange
     /// The file it was written in, in a composed document; `nil` in a standalone one.
     public var file: String? = nil
+}
+
+/// A published level finer than the engine's: one of the ordered bands a board splits a level
+/// into (`early_help.single_agency`, `early_help.multi_agency`).
+public struct SublevelDefinition: Sendable, Hashable {
+    /// Its name, written after the level: `early_help.multi_agency`.
+    public var name: Located<String>
+    /// The board's name for it, e.g. "Level 2b — Multi-agency early help".
+    public var label: String
+    /// What practitioners should do at it.
+    public var guidance: String?
 }
 
 /// The type of a fact, as declared in a document's `facts:` section.
@@ -79,6 +96,9 @@ public enum FactType: Sendable, Hashable, CustomStringConvertible {
     case boolean, integer, number, grade, level, date, duration, string
     /// One of a fixed list of values.
     case enumeration([String])
+    /// One of a fixed list of values in order, lowest first (`type: enum`, `ordered: true`): a
+    /// board's own scale, such as RAG ratings, compared with `<` and `>=` as well as `==`.
+    case scale([String])
 
     /// The type as written in a document.
     public var description: String {
@@ -91,7 +111,7 @@ public enum FactType: Sendable, Hashable, CustomStringConvertible {
         case .date: "date"
         case .duration: "duration"
         case .string: "string"
-        case .enumeration: "enum"
+        case .enumeration, .scale: "enum"
         }
     }
 
@@ -130,6 +150,57 @@ public struct EventDeclaration: Sendable, Hashable {
     public var file: String? = nil
 }
 
+/// A lookup table: a value for each band of a number or duration, used as `name(x)`. Each row
+/// applies from its `from` (inclusive) up to the next row's; below the first row the table has
+/// no value.
+public struct LookupTable: Sendable, Hashable {
+    /// The type of what the table is looked up by, and of the values it gives.
+    public enum ColumnType: String, Sendable, Hashable, CaseIterable {
+        case integer, number, duration, boolean, grade
+    }
+
+    /// One band: from `from` (inclusive), the table gives `value`.
+    public struct Row: Sendable, Hashable {
+        /// Where the band starts: a number, or a duration.
+        public var from: TableCell
+        /// What the table gives in the band.
+        public var value: TableCell
+        /// Where it was written.
+        public var range: SourceRange
+    }
+
+    /// Its name, used as a function: `longest_left_alone(child.age)`.
+    public var name: Located<String>
+    /// What it gives, in words.
+    public var description: String?
+    /// The type it is looked up by.
+    public var input: ColumnType
+    /// The type of its values.
+    public var output: ColumnType
+    /// Its rows, in increasing `from`.
+    public var rows: [Row]
+    /// Where it was written.
+    public var range: SourceRange
+    /// The file it was written in, in a composed document; `nil` in a standalone one.
+    public var file: String? = nil
+}
+
+/// One cell of a lookup table.
+public enum TableCell: Sendable, Hashable, CustomStringConvertible {
+    case number(Double)
+    case duration(Duration)
+    case boolean(Bool)
+
+    /// The cell as written.
+    public var description: String {
+        switch self {
+        case .number(let value): RuleExpression.format(value)
+        case .duration(let duration): duration.description
+        case .boolean(let flag): String(flag)
+        }
+    }
+}
+
 /// A named condition: one definition of a vague term, reused by name in rules.
 public struct Definition: Sendable, Hashable {
     /// Its name, used in expressions.
@@ -164,6 +235,8 @@ public struct Rule: Sendable, Hashable {
     public var title: String
     /// What it does when it fires.
     public var effect: Located<RuleEffect>
+    /// The board's sub-level within the rule's level, for `level: early_help.multi_agency`.
+    public var sublevel: Located<String>? = nil
     /// When it fires.
     public var when: Condition
     /// An exception: when true, the rule does not fire.
