@@ -402,27 +402,23 @@ struct ProgramCompiler {
 
     // MARK: Kinds
 
+    /// What a standard fact holds, from its type in the vocabulary (one table for both).
     static func kind(of fact: StandardFact) -> Kind {
-        switch fact {
-        case .asOf, .childDateOfBirth, .educationLastAttended: .date
-        case .childAge, .planTimeOnCurrent: .days
-        case .childUnborn, .childDisabled, .childAdditionalNeeds, .childCriticalMedication, .referralRereferral,
-             .educationOnRoll, .educationMissing, .educationHomeEducated, .educationWithdrawnAfterConcerns,
-             .educationWhereaboutsKnown, .educationPartTimeTimetable, .educationPartTimeReviewOverdue,
-             .educationPartTimeNotified, .transferRecordsReceived, .contextPoverty, .contextParentPrioritisesChild,
-             .contextCompensatoryCare:
-            .truth
-        case .currentPlan: .level
-        case .complianceEarlyHelpConsent, .carersSubstanceMisuse, .carersDomesticAbuse, .carersMentalHealth: .string
-        case .childGestationWeeks, .planPreviousCpPlans, .planPreviousCpPlansForNeglect, .educationAttendance,
-             .educationAbsenceRate, .educationSessionsPossible, .educationSessionsMissed,
-             .educationConsecutiveAbsenceDays, .complianceActionsAgreed, .complianceActionsBroken,
-             .complianceClaimsContradicted, .complianceDisguisedComplianceSigns, .carersPreviousChildrenRemoved,
-             .domainNutrition, .domainHygiene, .domainClothing, .domainHomeConditions, .domainHealth,
-             .domainSafetySupervision, .domainEmotionalCare, .domainEducationStimulation:
-            .number
-        }
+        standardKinds[fact] ?? .other
     }
+
+    private static let standardKinds: [StandardFact: Kind] = Dictionary(uniqueKeysWithValues: StandardFact.allCases.map { fact in
+        let kind: Kind = switch Vocabulary.factsByName[fact.rawValue]?.type {
+        case .boolean?: .truth
+        case .integer?, .number?, .grade?: .number
+        case .level?: .level
+        case .date?: .date
+        case .duration?: .days
+        case .string?, .enumeration?, .scale?: .string
+        default: .other
+        }
+        return (fact, kind)
+    })
 
     static func kind(of type: FactType) -> Kind {
         switch type {

@@ -167,11 +167,45 @@ struct CaseContext {
         case .carersDomesticAbuse: return facts.carers?.domesticAbuse.map { .string($0) } ?? .unknown
         case .carersMentalHealth: return facts.carers?.mentalHealth.map { .string($0) } ?? .unknown
         case .carersPreviousChildrenRemoved:
+            if let children = facts.carers?.previousChildren { return .number(Double(children.filter { $0.outcome == .removed }.count)) }
             return facts.carers?.previousChildrenRemoved.map { .number(Double($0)) } ?? .unknown
+        case .carersPreviousChildrenOnPlan: return count(facts.carers?.previousChildren) { $0.outcome == .onPlan }
+        case .carersPreviousChildrenUnderOrder:
+            return count(facts.carers?.previousChildren) { $0.outcome == .livingElsewhereUnderOrder }
+        case .childYoungCarer: return .from(child?.youngCarer)
+        case .householdHousing: return facts.household?.housing.map { .string($0) } ?? .unknown
+        case .householdHeating: return facts.household?.heating.map { .string($0) } ?? .unknown
+        case .householdChildcareWhenParentsAbsent: return facts.household?.childcareWhenParentsAbsent.map { .string($0) } ?? .unknown
+        case .healthDentistRegistered: return .from(facts.health?.dentistRegistered)
+        case .healthUntreatedDentalDecay: return .from(facts.health?.untreatedDentalDecay)
+        case .healthImmunisationSetsReceived: return facts.health?.immunisationSetsReceived.map { .number(Double($0)) } ?? .unknown
+        case .healthImmunisationsUpToDate: return .from(facts.health?.immunisationsUpToDate)
+        case .healthWeightCentile: return centiles(\.weightCentile).last.map { .number($0) } ?? .unknown
+        case .healthHeightCentile: return centiles(\.heightCentile).last.map { .number($0) } ?? .unknown
+        case .healthWeightCentileDrop: return Self.drop(centiles(\.weightCentile))
+        case .healthHeightCentileDrop: return Self.drop(centiles(\.heightCentile))
+        case .educationWithoutSchoolPlace: return .from(education?.withoutSchoolPlace)
+        case .educationPermanentlyExcluded:
+            guard let exclusions = education?.exclusions else { return .unknown }
+            return .boolean(exclusions.contains { $0.kind == .permanent && $0.date <= asOf })
+        case .complianceChildInNeedConsent: return facts.compliance?.childInNeedConsent.map { .string($0) } ?? .unknown
         case .domainNutrition, .domainHygiene, .domainClothing, .domainHomeConditions, .domainHealth,
              .domainSafetySupervision, .domainEmotionalCare, .domainEducationStimulation:
             return latestGrade(String(fact.rawValue.dropFirst("domain.".count))).map { .number(Double($0)) } ?? .unknown
         }
+    }
+
+    /// A growth centile's measurements up to the as-of date, oldest first (of two on one day,
+    /// the one listed last stands last).
+    private func centiles(_ centile: KeyPath<CaseFacts.GrowthMeasurement, Double?>) -> [Double] {
+        let measured = (facts.health?.growth ?? []).enumerated().filter { $0.element.date <= asOf && $0.element[keyPath: centile] != nil }
+        return measured.sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.compactMap { $0.element[keyPath: centile] }
+    }
+
+    /// How far the latest centile is below the highest earlier one: a fall across centile lines.
+    static func drop(_ centiles: [Double]) -> Value {
+        guard let latest = centiles.last else { return .unknown }
+        return .number(max(0, (centiles.dropLast().max() ?? latest) - latest))
     }
 
     private func count<T>(_ items: [T]?, where predicate: (T) -> Bool) -> Value {
@@ -316,6 +350,9 @@ struct CaseContext {
                 case .childSeen: counted = visit.outcome == .seen || visit.outcome == .seenElsewhere
                 case .childSeenAlone: counted = visit.childSeenAlone == true
                 case .homeSeen: counted = visit.homeSeen == true
+                case .bedroomSeen: counted = visit.bedroomSeen == true
+                case .cancelled: counted = visit.outcome == .cancelled
+                case .rescheduled: counted = visit.outcome == .rescheduled
                 case .noAnswer: counted = visit.outcome == .noAnswer
                 case .accessRefused: counted = visit.outcome == .refusedEntry || visit.outcome == .refusedSight
                 case .noAccess: counted = [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
@@ -342,7 +379,10 @@ struct CaseContext {
         case .chronology(let kind, let domains):
             take(facts.events) { Self.matches($0, kind, domains) ? $0.date : nil }
         case .assessments:
-            take(facts.events) { $0.kind == "assessment" ? $0.date : nil }
+            // Graded assessments are recorded in full on their own list: with it, the stream is
+            // known even when the chronology is not.
+            for event in facts.events ?? [] where event.kind == "assessment" { body(event.date) }
+            complete = facts.events != nil || facts.assessments != nil
             // A graded assessment and an `assessment` event on the same day are one assessment.
             let assessments = facts.assessments ?? []
             for (index, assessment) in assessments.enumerated() {
@@ -350,6 +390,21 @@ struct CaseContext {
                 let recorded = facts.events?.contains { $0.kind == "assessment" && $0.date == day } ?? false
                 if !recorded, !assessments[..<index].contains(where: { $0.date == day }) { body(day) }
             }
+        case .conferences:
+            take(facts.events) { $0.kind == "conference" || $0.kind == "review_conference" ? $0.date : nil }
+        case .exclusions(let kinds):
+            take(facts.education?.exclusions) { kinds.contains($0.kind) ? $0.date : nil }
+        case .antenatal(let attended):
+            for appointment in facts.health?.antenatal ?? [] where appointment.attended == attended { body(appointment.date) }
+            if attended {
+                complete = facts.health?.antenatal != nil
+            } else {
+                // Missed appointments are in the health record, or recorded as events: either will do.
+                for event in facts.events ?? [] where event.kind == "missed_antenatal_appointment" { body(event.date) }
+                complete = facts.health?.antenatal != nil || facts.events != nil
+            }
+        case .previousChildren(let outcome):
+            take(facts.carers?.previousChildren) { $0.outcome == outcome ? $0.date : nil }
         case .movedIn:
             if let transfer = facts.transferIn {
                 body(transfer.date)

@@ -3,7 +3,8 @@
 enum EventQuery: Sendable, Hashable {
     /// Which visits count.
     enum VisitFilter: Sendable, Hashable {
-        case any, childSeen, childSeenAlone, homeSeen, noAnswer, accessRefused, noAccess, notBrought
+        case any, childSeen, childSeenAlone, homeSeen, bedroomSeen, noAnswer, accessRefused, noAccess, notBrought
+        case cancelled, rescheduled
     }
 
     /// Visits of a kind; `announced` restricts them to announced (true) or unannounced (false)
@@ -25,6 +26,14 @@ enum EventQuery: Sendable, Hashable {
     case assessments
     /// A move in from another authority: the case's `transfer_in`, or `moved_in` events.
     case movedIn
+    /// Child protection conferences: `conference` and `review_conference` events.
+    case conferences
+    /// Exclusions from school of the given kinds.
+    case exclusions(Set<CaseFacts.Exclusion.Kind>)
+    /// Antenatal appointments attended (true) or missed (false, with `missed_antenatal_appointment` events).
+    case antenatal(attended: Bool)
+    /// The carers' earlier children with this outcome, dated.
+    case previousChildren(CaseFacts.PreviousChild.Outcome)
 
     /// Resolves a kind (standard or board-declared) and its bracketed qualifiers.
     init(kind: String, qualifiers: [String]) {
@@ -38,6 +47,16 @@ enum EventQuery: Sendable, Hashable {
         case "child_seen": self = visits(.childSeen)
         case "child_seen_alone": self = visits(.childSeenAlone)
         case "home_seen": self = visits(.homeSeen)
+        case "bedroom_seen": self = visits(.bedroomSeen)
+        case "visit_cancelled": self = visits(.cancelled)
+        case "visit_rescheduled": self = visits(.rescheduled)
+        case "conference": self = .conferences
+        case "exclusion": self = .exclusions([.fixedTerm, .permanent])
+        case "exclusion_fixed_term": self = .exclusions([.fixedTerm])
+        case "exclusion_permanent": self = .exclusions([.permanent])
+        case "antenatal_appointment": self = .antenatal(attended: true)
+        case "missed_antenatal_appointment": self = .antenatal(attended: false)
+        case "previous_child_removed": self = .previousChildren(.removed)
         case "no_answer": self = visits(.noAnswer)
         case "access_refused": self = visits(.accessRefused)
         case "no_access": self = visits(.noAccess)
@@ -66,7 +85,10 @@ enum EventQuery: Sendable, Hashable {
         case .nonCompliance: "compliance.actions and compliance.claims"
         case .disguisedCompliance: "compliance.disguised_compliance"
         case .plans: "plans"
-        case .chronology, .movedIn, .assessments: "events"
+        case .chronology, .movedIn, .assessments, .conferences: "events"
+        case .exclusions: "education.exclusions"
+        case .antenatal: "health.antenatal"
+        case .previousChildren: "carers.previous_children"
         }
     }
 }

@@ -29,13 +29,20 @@ public struct CaseFacts: Sendable, Equatable, Codable {
     public var facts: [String: FactValue]?
     /// A move into this authority from another one, when the family moved.
     public var transferIn: TransferIn?
+    /// The home: housing, heating, childcare.
+    public var household: Household?
+    /// Health: dental care, immunisations, growth, antenatal care.
+    public var health: Health?
 
     /// Creates case facts; every part defaults to unknown.
     public init(
         id: String? = nil, child: Child? = nil, plans: [Plan]? = nil, assessments: [Assessment]? = nil,
         education: Education? = nil, visits: [Visit]? = nil, compliance: Compliance? = nil, events: [Event]? = nil,
-        context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil, transferIn: TransferIn? = nil
+        context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil, transferIn: TransferIn? = nil,
+        household: Household? = nil, health: Health? = nil
     ) {
+        self.household = household
+        self.health = health
         self.id = id
         self.child = child
         self.plans = plans
@@ -52,7 +59,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, child, plans, assessments, education, visits, compliance, events, context, carers, facts
-        case transferIn = "transfer_in"
+        case transferIn = "transfer_in", household, health
     }
 
     /// A move into this authority from another one.
@@ -117,10 +124,13 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var additionalNeeds: Bool?
         /// Whether the child depends on critical medication or treatment.
         public var criticalMedication: Bool?
+        /// Whether the child is a young carer (cares for a parent or sibling).
+        public var youngCarer: Bool?
 
         /// Creates a child record.
         public init(dateOfBirth: LocalDate? = nil, unborn: Bool? = nil, gestationWeeks: Int? = nil, disabled: Bool? = nil,
-                    additionalNeeds: Bool? = nil, criticalMedication: Bool? = nil) {
+                    additionalNeeds: Bool? = nil, criticalMedication: Bool? = nil, youngCarer: Bool? = nil) {
+            self.youngCarer = youngCarer
             self.dateOfBirth = dateOfBirth
             self.unborn = unborn
             self.gestationWeeks = gestationWeeks
@@ -131,7 +141,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case dateOfBirth = "date_of_birth", unborn, gestationWeeks = "gestation_weeks", disabled
-            case additionalNeeds = "additional_needs", criticalMedication = "critical_medication"
+            case additionalNeeds = "additional_needs", criticalMedication = "critical_medication", youngCarer = "young_carer"
         }
     }
 
@@ -198,12 +208,19 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var partTimeTimetable: PartTimeTimetable?
         /// The last day the child attended school or nursery: the school saw the child that day.
         public var lastAttended: LocalDate?
+        /// Exclusions from school, fixed-term and permanent.
+        public var exclusions: [Exclusion]?
+        /// Whether the child of school age is without a school place.
+        public var withoutSchoolPlace: Bool?
 
         /// Creates an education record.
         public init(onRoll: Bool? = nil, sessionsPossible: Int? = nil, sessionsMissed: Int? = nil,
                     consecutiveAbsenceDays: Int? = nil, missing: Bool? = nil, homeEducated: Bool? = nil,
                     homeEducationStart: LocalDate? = nil, whereaboutsKnown: Bool? = nil,
-                    partTimeTimetable: PartTimeTimetable? = nil, lastAttended: LocalDate? = nil) {
+                    partTimeTimetable: PartTimeTimetable? = nil, lastAttended: LocalDate? = nil, exclusions: [Exclusion]? = nil,
+                    withoutSchoolPlace: Bool? = nil) {
+            self.exclusions = exclusions
+            self.withoutSchoolPlace = withoutSchoolPlace
             self.lastAttended = lastAttended
             self.onRoll = onRoll
             self.sessionsPossible = sessionsPossible
@@ -220,7 +237,8 @@ public struct CaseFacts: Sendable, Equatable, Codable {
             case onRoll = "on_roll", sessionsPossible = "sessions_possible", sessionsMissed = "sessions_missed"
             case consecutiveAbsenceDays = "consecutive_absence_days", missing, homeEducated = "home_educated"
             case homeEducationStart = "home_education_start", whereaboutsKnown = "whereabouts_known"
-            case partTimeTimetable = "part_time_timetable", lastAttended = "last_attended"
+            case partTimeTimetable = "part_time_timetable", lastAttended = "last_attended", exclusions
+            case withoutSchoolPlace = "without_school_place"
         }
     }
 
@@ -274,12 +292,18 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var outcome: VisitOutcome
         /// Whether the child was seen alone.
         public var childSeenAlone: Bool?
-        /// Whether the home (the child's bedroom included) was seen.
+        /// Whether the home was seen.
         public var homeSeen: Bool?
+        /// Whether the child's bedroom, or where the child sleeps, was seen.
+        public var bedroomSeen: Bool?
+        /// Who saw the child: the professional's name or role, as the record gives it.
+        public var seenBy: String?
 
         /// Creates a visit.
         public init(date: LocalDate, by: Agency? = nil, announced: Bool? = nil, outcome: VisitOutcome, childSeenAlone: Bool? = nil,
-                    homeSeen: Bool? = nil) {
+                    homeSeen: Bool? = nil, bedroomSeen: Bool? = nil, seenBy: String? = nil) {
+            self.bedroomSeen = bedroomSeen
+            self.seenBy = seenBy
             self.date = date
             self.by = by
             self.announced = announced
@@ -290,6 +314,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case date, by, announced, outcome, childSeenAlone = "child_seen_alone", homeSeen = "home_seen"
+            case bedroomSeen = "bedroom_seen", seenBy = "seen_by"
         }
     }
 
@@ -303,10 +328,13 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var claims: [DatedOutcome]?
         /// Dates of observed signs of disguised compliance.
         public var disguisedCompliance: [LocalDate]?
+        /// Consent to child in need support: given, declined or withdrawn.
+        public var childInNeedConsent: String?
 
         /// Creates a compliance record.
         public init(earlyHelpConsent: String? = nil, actions: [DatedOutcome]? = nil, claims: [DatedOutcome]? = nil,
-                    disguisedCompliance: [LocalDate]? = nil) {
+                    disguisedCompliance: [LocalDate]? = nil, childInNeedConsent: String? = nil) {
+            self.childInNeedConsent = childInNeedConsent
             self.earlyHelpConsent = earlyHelpConsent
             self.actions = actions
             self.claims = claims
@@ -315,6 +343,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case earlyHelpConsent = "early_help_consent", actions, claims, disguisedCompliance = "disguised_compliance"
+            case childInNeedConsent = "child_in_need_consent"
         }
     }
 
@@ -378,12 +407,15 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var domesticAbuse: String?
         /// Mental ill-health affecting care: none, suspected or confirmed.
         public var mentalHealth: String?
-        /// Children previously removed from these carers.
+        /// Children previously removed from these carers (when ``previousChildren`` is not given).
         public var previousChildrenRemoved: Int?
+        /// The carers' other children and what became of their care, with dates.
+        public var previousChildren: [PreviousChild]?
 
         /// Creates a carers record.
         public init(substanceMisuse: String? = nil, domesticAbuse: String? = nil, mentalHealth: String? = nil,
-                    previousChildrenRemoved: Int? = nil) {
+                    previousChildrenRemoved: Int? = nil, previousChildren: [PreviousChild]? = nil) {
+            self.previousChildren = previousChildren
             self.substanceMisuse = substanceMisuse
             self.domesticAbuse = domesticAbuse
             self.mentalHealth = mentalHealth
@@ -392,7 +424,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case substanceMisuse = "substance_misuse", domesticAbuse = "domestic_abuse", mentalHealth = "mental_health"
-            case previousChildrenRemoved = "previous_children_removed"
+            case previousChildrenRemoved = "previous_children_removed", previousChildren = "previous_children"
         }
     }
 }

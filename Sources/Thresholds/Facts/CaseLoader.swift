@@ -61,7 +61,7 @@ public struct CaseLoader: Sendable {
 /// Lowers a case file's node tree into ``CaseFacts``.
 struct CaseParser {
     static let keys = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
-                       "events", "context", "carers", "facts", "transfer_in"]
+                       "events", "context", "carers", "facts", "transfer_in", "household", "health"]
 
     var reader: NodeReader
     var ranges: [String: SourceRange] = [:]
@@ -91,7 +91,56 @@ struct CaseParser {
         facts.carers = fields["carers"].flatMap { carers($0) }
         facts.facts = fields["facts"].flatMap { boardFacts($0) }
         facts.transferIn = fields["transfer_in"].flatMap { transferIn($0) }
+        facts.household = fields["household"].flatMap { household($0) }
+        facts.health = fields["health"].flatMap { health($0) }
         return (facts, asOf)
+    }
+
+    private mutating func household(_ node: YAMLNode) -> CaseFacts.Household? {
+        typealias Household = CaseFacts.Household
+        guard let f = reader.fields(of: node, "'household'", allowed: ["housing", "heating", "childcare_when_parents_absent"])
+        else { return nil }
+        return Household(housing: reader.oneOf(f["housing"], "'housing'", Household.housingValues),
+                         heating: reader.oneOf(f["heating"], "'heating'", Household.heatingValues),
+                         childcareWhenParentsAbsent: reader.oneOf(f["childcare_when_parents_absent"],
+                                                                  "'childcare_when_parents_absent'", Household.childcareValues))
+    }
+
+    private mutating func health(_ node: YAMLNode) -> CaseFacts.Health? {
+        guard let f = reader.fields(of: node, "'health'", allowed: [
+            "dentist_registered", "untreated_dental_decay", "immunisation_sets_received", "immunisations_up_to_date", "growth",
+            "antenatal",
+        ]) else { return nil }
+        let growth = reader.list(f["growth"], "'growth'")?.compactMap { item -> CaseFacts.GrowthMeasurement? in
+            guard let g = reader.fields(of: item, "a growth measurement", allowed: ["date", "weight_centile", "height_centile"]),
+                  let date = reader.date(reader.required("date", in: g), "a measurement's 'date'")
+            else { return nil }
+            return CaseFacts.GrowthMeasurement(date: date, weightCentile: centile(g["weight_centile"], "'weight_centile'"),
+                                               heightCentile: centile(g["height_centile"], "'height_centile'"))
+        }
+        let antenatal = reader.list(f["antenatal"], "'antenatal'")?.compactMap { item -> CaseFacts.Appointment? in
+            guard let a = reader.fields(of: item, "an antenatal appointment", allowed: ["date", "attended"]),
+                  let date = reader.date(reader.required("date", in: a), "an appointment's 'date'"),
+                  let attended = reader.boolean(reader.required("attended", in: a), "'attended'")
+            else { return nil }
+            return CaseFacts.Appointment(date: date, attended: attended)
+        }
+        return CaseFacts.Health(
+            dentistRegistered: reader.boolean(f["dentist_registered"], "'dentist_registered'"),
+            untreatedDentalDecay: reader.boolean(f["untreated_dental_decay"], "'untreated_dental_decay'"),
+            immunisationSetsReceived: reader.integer(f["immunisation_sets_received"], "'immunisation_sets_received'"),
+            immunisationsUpToDate: reader.boolean(f["immunisations_up_to_date"], "'immunisations_up_to_date'"),
+            growth: growth, antenatal: antenatal)
+    }
+
+    /// A centile, 0 to 100.
+    private mutating func centile(_ node: YAMLNode?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.value), (0...100).contains(value) else {
+            reader.report(ParserDiagnostics.wrongType(what, expected: "a centile from 0 to 100", found: reader.describe(node)), node.range)
+            return nil
+        }
+        return value
     }
 
     private mutating func transferIn(_ node: YAMLNode) -> CaseFacts.TransferIn? {
@@ -104,14 +153,15 @@ struct CaseParser {
 
     private mutating func child(_ node: YAMLNode) -> CaseFacts.Child? {
         guard let f = reader.fields(of: node, "'child'", allowed: [
-            "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication",
+            "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication", "young_carer",
         ]) else { return nil }
         return CaseFacts.Child(
             dateOfBirth: reader.date(f["date_of_birth"], "'date_of_birth'"), unborn: reader.boolean(f["unborn"], "'unborn'"),
             gestationWeeks: reader.integer(f["gestation_weeks"], "'gestation_weeks'"),
             disabled: reader.boolean(f["disabled"], "'disabled'"),
             additionalNeeds: reader.boolean(f["additional_needs"], "'additional_needs'"),
-            criticalMedication: reader.boolean(f["critical_medication"], "'critical_medication'"))
+            criticalMedication: reader.boolean(f["critical_medication"], "'critical_medication'"),
+            youngCarer: reader.boolean(f["young_carer"], "'young_carer'"))
     }
 
     private mutating func plan(_ node: YAMLNode) -> CaseFacts.Plan? {
@@ -150,8 +200,17 @@ struct CaseParser {
     private mutating func education(_ node: YAMLNode) -> CaseFacts.Education? {
         guard let f = reader.fields(of: node, "'education'", allowed: [
             "on_roll", "sessions_possible", "sessions_missed", "consecutive_absence_days", "missing", "home_educated",
-            "home_education_start", "whereabouts_known", "part_time_timetable", "last_attended",
+            "home_education_start", "whereabouts_known", "part_time_timetable", "last_attended", "exclusions",
+            "without_school_place",
         ]) else { return nil }
+        let exclusions = reader.list(f["exclusions"], "'exclusions'")?.compactMap { item -> CaseFacts.Exclusion? in
+            guard let e = reader.fields(of: item, "an exclusion", allowed: ["date", "kind"]),
+                  let date = reader.date(reader.required("date", in: e), "an exclusion's 'date'"),
+                  let kind = reader.oneOf(reader.required("kind", in: e), "an exclusion's 'kind'",
+                                          CaseFacts.Exclusion.Kind.allCases.map(\.rawValue)).flatMap(CaseFacts.Exclusion.Kind.init)
+            else { return nil }
+            return CaseFacts.Exclusion(date: date, kind: kind)
+        }
         var timetable: CaseFacts.PartTimeTimetable?
         if let node = f["part_time_timetable"],
            let t = reader.fields(of: node, "'part_time_timetable'", allowed: ["start", "review", "notified"]) {
@@ -171,12 +230,14 @@ struct CaseParser {
             missing: reader.boolean(f["missing"], "'missing'"), homeEducated: reader.boolean(f["home_educated"], "'home_educated'"),
             homeEducationStart: reader.date(f["home_education_start"], "'home_education_start'"),
             whereaboutsKnown: reader.boolean(f["whereabouts_known"], "'whereabouts_known'"), partTimeTimetable: timetable,
-            lastAttended: reader.date(f["last_attended"], "'last_attended'"))
+            lastAttended: reader.date(f["last_attended"], "'last_attended'"), exclusions: exclusions,
+            withoutSchoolPlace: reader.boolean(f["without_school_place"], "'without_school_place'"))
     }
 
     private mutating func visit(_ node: YAMLNode) -> CaseFacts.Visit? {
-        guard let f = reader.fields(of: node, "a visit", allowed: ["date", "by", "announced", "outcome", "child_seen_alone", "home_seen"])
-        else { return nil }
+        guard let f = reader.fields(of: node, "a visit", allowed: [
+            "date", "by", "announced", "outcome", "child_seen_alone", "home_seen", "bedroom_seen", "seen_by",
+        ]) else { return nil }
         let agency = reader.oneOf(f["by"], "a visit's 'by'", CaseFacts.Agency.allCases.map(\.rawValue))
             .flatMap { CaseFacts.Agency(rawValue: $0) }
         let date = reader.date(reader.required("date", in: f), "a visit's 'date'")
@@ -185,12 +246,14 @@ struct CaseParser {
         guard let date, let outcome else { return nil }
         return CaseFacts.Visit(date: date, by: agency, announced: reader.boolean(f["announced"], "'announced'"), outcome: outcome,
                                childSeenAlone: reader.boolean(f["child_seen_alone"], "'child_seen_alone'"),
-                               homeSeen: reader.boolean(f["home_seen"], "'home_seen'"))
+                               homeSeen: reader.boolean(f["home_seen"], "'home_seen'"),
+                               bedroomSeen: reader.boolean(f["bedroom_seen"], "'bedroom_seen'"), seenBy: reader.string(f["seen_by"], "'seen_by'"))
     }
 
     private mutating func compliance(_ node: YAMLNode) -> CaseFacts.Compliance? {
-        guard let f = reader.fields(of: node, "'compliance'", allowed: ["early_help_consent", "actions", "claims", "disguised_compliance"])
-        else { return nil }
+        guard let f = reader.fields(of: node, "'compliance'", allowed: [
+            "early_help_consent", "actions", "claims", "disguised_compliance", "child_in_need_consent",
+        ]) else { return nil }
         func outcomes(_ key: String, _ held: String) -> [CaseFacts.DatedOutcome]? {
             reader.list(f[key], "'\(key)'")?.compactMap { item in
                 guard let g = reader.fields(of: item, "an item of '\(key)'", allowed: ["date", held]),
@@ -204,7 +267,8 @@ struct CaseParser {
             earlyHelpConsent: reader.oneOf(f["early_help_consent"], "'early_help_consent'", ["given", "declined", "withdrawn"]),
             actions: outcomes("actions", "kept"), claims: outcomes("claims", "verified"),
             disguisedCompliance: reader.list(f["disguised_compliance"], "'disguised_compliance'")?
-                .compactMap { reader.date($0, "a date of disguised compliance") })
+                .compactMap { reader.date($0, "a date of disguised compliance") },
+            childInNeedConsent: reader.oneOf(f["child_in_need_consent"], "'child_in_need_consent'", ["given", "declined", "withdrawn"]))
     }
 
     private mutating func event(_ node: YAMLNode, index: Int) -> CaseFacts.Event? {
@@ -230,14 +294,23 @@ struct CaseParser {
 
     private mutating func carers(_ node: YAMLNode) -> CaseFacts.Carers? {
         guard let f = reader.fields(of: node, "'carers'", allowed: [
-            "substance_misuse", "domestic_abuse", "mental_health", "previous_children_removed",
+            "substance_misuse", "domestic_abuse", "mental_health", "previous_children_removed", "previous_children",
         ]) else { return nil }
+        let previous = reader.list(f["previous_children"], "'previous_children'")?.compactMap { item -> CaseFacts.PreviousChild? in
+            guard let p = reader.fields(of: item, "an earlier child", allowed: ["outcome", "date"]),
+                  let outcome = reader.oneOf(reader.required("outcome", in: p), "an earlier child's 'outcome'",
+                                             CaseFacts.PreviousChild.Outcome.allCases.map(\.rawValue))
+                      .flatMap(CaseFacts.PreviousChild.Outcome.init)
+            else { return nil }
+            return CaseFacts.PreviousChild(outcome: outcome, date: reader.date(p["date"], "an earlier child's 'date'"))
+        }
         let risk = ["none", "suspected", "confirmed"]
         return CaseFacts.Carers(
             substanceMisuse: reader.oneOf(f["substance_misuse"], "'substance_misuse'", risk),
             domesticAbuse: reader.oneOf(f["domestic_abuse"], "'domestic_abuse'", risk),
             mentalHealth: reader.oneOf(f["mental_health"], "'mental_health'", risk),
-            previousChildrenRemoved: reader.integer(f["previous_children_removed"], "'previous_children_removed'"))
+            previousChildrenRemoved: reader.integer(f["previous_children_removed"], "'previous_children_removed'"),
+            previousChildren: previous)
     }
 
     /// Board facts: plain values, typed later against the document's declarations.
