@@ -44,6 +44,27 @@ struct EvaluateCommandTests {
         #expect(result.stderr.contains("    = fix-it: replace 'referal' with 'referral'"))
     }
 
+    @Test("a vocabulary has no rules to apply: evaluating one is an error that says so")
+    func vocabularyRefused() throws {
+        let result = try CLI.run(["evaluate", "--rules", "Rules/wessex/shared/regional-vocabulary.yaml",
+                                  "Examples/cases/01-universal-hardship.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("[io.vocabulary-not-evaluated]"))
+    }
+
+    @Test("a composed document evaluates with each fired rule's file; --rules-root confines what it reads")
+    func composedDocument() throws {
+        let result = try CLI.run(["evaluate", "--rules", "Rules/wessex/kennet-neglect.yaml",
+                                  "Examples/cases/kennet/01-young-carer-absence.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("from: Rules/wessex/baseline/wessex-baseline.yaml"))
+        let confined = try CLI.run(["evaluate", "--rules", "Rules/wessex/kennet-neglect.yaml", "--rules-root", "Rules/wessex/shared",
+                                    "Examples/cases/kennet/01-young-carer-absence.yaml"])
+        #expect(confined.status == 1)
+        #expect(confined.stderr.contains("[compose.outside-root]"))
+    }
+
     @Test("no as-of date anywhere is an error, never today's date")
     func missingAsOf() throws {
         let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"

@@ -67,6 +67,45 @@ struct ExampleBoardTests {
         #expect(missing.isEmpty, "the example board does not use: \(missing.joined(separator: ", "))")
     }
 
+    static func loadKennet() -> LoadedDocument {
+        DocumentLoader().load(contentsOf: packageRoot.appendingPathComponent("Rules/wessex/kennet-neglect.yaml").path,
+                              rulesRoot: packageRoot.appendingPathComponent("Rules").path)
+    }
+
+    @Test("the second example board is composed as a partnership organises it, checks clean, and uses what composition offers")
+    func kennetBoard() throws {
+        let loaded = Self.loadKennet()
+        #expect(loaded.diagnostics.isEmpty, "\(DiagnosticRenderer().render(loaded.diagnostics, sources: loaded.sources))")
+        let document = try #require(loaded.document)
+        #expect(document.files.map { URL(fileURLWithPath: $0).lastPathComponent }
+                == ["kennet-neglect.yaml", "wessex-baseline.yaml", "regional-procedures.yaml", "regional-vocabulary.yaml"])
+        #expect(document.rules.contains { $0.overrides != nil })
+        #expect(document.removedRules.map(\.id.value) == ["WX-EH-04"])
+        #expect(document.rules.contains { $0.sublevel != nil })
+        #expect(!document.tables.isEmpty)
+        #expect(document.facts.contains { if case .scale = $0.type { true } else { false } })
+        #expect(document.rules.allSatisfy { $0.source != nil && $0.file != nil })
+        #expect(document.notice?.contains("not the policy of any real") == true)
+        // Every file of the region checks clean on its own too.
+        for file in ["Rules/wessex/baseline/wessex-baseline.yaml", "Rules/wessex/shared/regional-vocabulary.yaml",
+                     "Rules/wessex/shared/regional-procedures.yaml"] {
+            let one = DocumentLoader().load(contentsOf: packageRoot.appendingPathComponent(file).path,
+                                            rulesRoot: packageRoot.appendingPathComponent("Rules").path)
+            #expect(one.diagnostics.isEmpty, "\(file): \(one.diagnostics)")
+        }
+    }
+
+    @Test("the second example board's fixtures pass, with every rule fired by some case")
+    func kennetFixtures() throws {
+        let loaded = FixtureLoader(root: packageRoot.path).load(contentsOf: packageRoot.appendingPathComponent("Examples/fixtures/kennet.yaml").path)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        let suite = try #require(loaded.suite)
+        let report = FixtureRunner().run(suite)
+        #expect(report.failed == 0)
+        #expect(report.passed >= 45)
+        #expect(report.neverFired.isEmpty, "\(report.neverFired)")
+    }
+
     static func collect(_ condition: Condition, into seen: inout Set<String>) {
         switch condition.kind {
         case .expression(let expression): collect(expression, into: &seen)

@@ -27,6 +27,27 @@ struct RecommendationOutputTests {
         Snapshot.assertMatches(json + "\n", file: base.appendingPathExtension("json"))
     }
 
+    static let kennetCases: [String] = {
+        let folder = Fixture.root.appendingPathComponent("Examples/cases/kennet")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test("the second example board's cases match their golden files; each fired rule names its file, relative to the package",
+          arguments: kennetCases)
+    func kennetGolden(name: String) throws {
+        let root = Fixture.root.path
+        let document = try #require(DocumentLoader().load(contentsOf: root + "/Rules/wessex/kennet-neglect.yaml", rulesRoot: root).checked)
+        let loaded = CaseLoader().load(contentsOf: root + "/Examples/cases/kennet/\(name)")
+        #expect(CaseChecker.check(loaded, against: document.document).isEmpty)
+        let recommendation = document.compile().evaluate(try #require(loaded.facts), asOf: try #require(loaded.asOf))
+        #expect(recommendation.firedRules.allSatisfy { $0.file != nil })
+        func portable(_ text: String) -> String { text.replacingOccurrences(of: root + "/", with: "") }
+        let base = Snapshot.directory().appendingPathComponent("Snapshots/kennet/\(name.replacingOccurrences(of: ".yaml", with: ""))")
+        Snapshot.assertMatches(portable(RecommendationRenderer.text(recommendation)), file: base.appendingPathExtension("txt"))
+        let json = String(decoding: try RecommendationRenderer.json([recommendation]), as: UTF8.self)
+        Snapshot.assertMatches(portable(json) + "\n", file: base.appendingPathExtension("json"))
+    }
+
     @Test("the same document, facts and as-of date give byte-identical JSON")
     func deterministic() throws {
         for name in Self.cases {
