@@ -61,6 +61,14 @@ struct FixtureRunnerTests {
                                file: Snapshot.directory().appendingPathComponent("FixtureCorpus/broken-fixture.expected"))
     }
 
+    @Test("a fixture file that targets a vocabulary is told it has no rules to test")
+    func vocabularyTargeted() throws {
+        let loaded = FixtureLoader().load(contentsOf: Self.path("Tests/ThresholdsTests/FixtureCorpus/vocabulary-targeted.yaml"))
+        #expect(loaded.suite == nil)
+        Snapshot.assertMatches(Self.normalized(DiagnosticRenderer().render(loaded.diagnostics, sources: loaded.sources)),
+                               file: Snapshot.directory().appendingPathComponent("FixtureCorpus/vocabulary-targeted.expected"))
+    }
+
     @Test("loading several fixture files loads a shared board once and gives the same suites")
     func sharedBoard() throws {
         let paths = ["Examples/fixtures/boundaries.yaml", "Examples/fixtures/example-cases.yaml"].map(Self.path)
