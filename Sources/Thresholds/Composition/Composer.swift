@@ -150,7 +150,9 @@ struct Composer {
                 unusable.insert(target)
                 return nil
             case .outsideRoot(let why)?:
-                report(CompositionDiagnostics.outsideRoot(name.value, why), file, name.range)
+                report(CompositionDiagnostics.outsideRoot(name.value, why), file, name.range,
+                       notes: [DiagnosticNote("every file a document imports or extends must lie inside the rules root; "
+                                              + "if this one should be read, give a wider root ('--rules-root', or the rulesRoot of the loader)")])
                 return nil
             case nil:
                 _ = read(source.load(target, with: loader))

@@ -11,7 +11,8 @@ enum Value: Sendable, Equatable {
     case days(Int)
     case string(String)
     case list([Value])
-    /// No value: a ratio whose divisor is known to be zero. Every comparison with it is false.
+    /// No value: a ratio whose divisor is known to be zero, or a table looked up below its first
+    /// row. Every comparison with it is false.
     case undefined
 
     static func from(_ flag: Bool?) -> Value { flag.map { .boolean($0) } ?? .unknown }
@@ -54,7 +55,7 @@ enum Value: Sendable, Equatable {
         case .days(let days): days >= CaseContext.never ? "never" : days == 1 ? "1 day" : "\(days) days"
         case .string(let text): text
         case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
-        case .undefined: "undefined (divided by zero)"
+        case .undefined: "no value"
         }
     }
 }
