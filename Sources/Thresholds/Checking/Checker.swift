@@ -51,6 +51,7 @@ public struct Checker {
             checkCondition(rule.when)
             if let unless = rule.unless { checkCondition(unless) }
             if rule.source == nil { report(CheckerDiagnostics.missingSource, rule.id.range) }
+            checkActions(rule.actions)
             var levels: [Level] = []
             switch rule.effect.value {
             case .level(let level): levels = [level]
@@ -84,6 +85,21 @@ public struct Checker {
         }
         for table in document.tables where (table.file ?? file) == file && !used.contains(table.name.value) {
             report(CheckerDiagnostics.unusedTable(table.name.value), table.name.range)
+        }
+    }
+
+    /// An action's deadline anchor must be a date; the event that completes it must be a kind.
+    private mutating func checkActions(_ actions: [Action]) {
+        for action in actions {
+            if case .from(let expression)? = action.anchor {
+                let type = typeOf(expression, inDomainFilter: false)
+                if type != .date, type != .error {
+                    report(CheckerDiagnostics.typeMismatch("an action's time runs 'from' a date, but this is \(type)"), expression.range)
+                }
+            }
+            if let doneWhen = action.doneWhen, let range = action.doneWhenRange, eventKinds[doneWhen] == nil {
+                reportUnknown(CheckerDiagnostics.unknownName(doneWhen), doneWhen, Array(eventKinds.keys).sorted(), range)
+            }
         }
     }
 
@@ -439,10 +455,34 @@ public struct Checker {
             default: return wrong("its argument must be the name of a fact")
             }
             return .boolean
-        case "count", "since", "any", "all", "max", "min":
+        case "previous", "improved", "worsened", "unchanged":
+            guard argument.filter == nil, argument.window == nil, argument.since == nil else { return wrong("it takes one domain") }
+            let isDomain: Bool = switch argument.value.kind {
+            case .name(let path): (path.count == 2 && path[0] == "domain" && Vocabulary.domains.contains(path[1]))
+                || (inDomainFilter && path == ["grade"])
+            default: false
+            }
+            guard isDomain else {
+                return wrong(inDomainFilter ? "its argument is a domain's grade: 'domain.hygiene', or 'grade' inside 'where'"
+                                            : "its argument is a domain's grade, e.g. 'domain.hygiene'")
+            }
+            return name.value == "previous" ? .grade : .boolean
+        case "count", "since", "any", "all", "max", "min", "first", "last":
             let type = typeOf(argument.value, inDomainFilter: inDomainFilter)
             if type == .error { return .error }
+            if let since = argument.since {
+                guard ["count", "first", "last"].contains(name.value), type == .events else {
+                    return wrong("only events are counted or dated 'since' other events")
+                }
+                let sinceType = typeOf(since, inDomainFilter: inDomainFilter)
+                guard sinceType == .events || sinceType == .error else {
+                    return wrong("'since' takes a kind of event, e.g. 'since child_seen'")
+                }
+            }
             switch (name.value, type) {
+            case ("first", .events), ("last", .events):
+                if argument.filter != nil { return wrong("events take no 'where'") }
+                return .date
             case ("count", .events), ("since", .events):
                 if argument.filter != nil { return wrong("events take no 'where'") }
                 if name.value == "since", argument.window != nil { return wrong("'since' takes no window") }

@@ -94,7 +94,15 @@ struct CaseContext {
             if let unborn = child?.unborn { return .boolean(unborn) }
             if let birth = child?.dateOfBirth { return .boolean(birth > asOf) }
             return .unknown
-        case .childGestationWeeks: return child?.gestationWeeks.map { .number(Double($0)) } ?? .unknown
+        case .childGestationWeeks:
+            // Pregnancy time advances with the as-of date: from the due date, or from when the
+            // gestation was recorded; a gestation recorded without a date is taken as it is.
+            if let start = pregnancyStart, child?.gestationRecordedOn != nil || child?.dueDate != nil {
+                return .number(Double((asOf.dayNumber - start.dayNumber) / 7))
+            }
+            return child?.gestationWeeks.map { .number(Double($0)) } ?? .unknown
+        case .childDueDate: return pregnancyStart.flatMap { $0.adding(days: 280) }.map { .date($0) } ?? .unknown
+        case .childPregnancyStart: return pregnancyStart.map { .date($0) } ?? .unknown
         case .childDisabled: return .from(child?.disabled)
         case .childAdditionalNeeds: return .from(child?.additionalNeeds)
         case .childCriticalMedication: return .from(child?.criticalMedication)
@@ -206,6 +214,17 @@ struct CaseContext {
     static func drop(_ centiles: [Double]) -> Value {
         guard let latest = centiles.last else { return .unknown }
         return .number(max(0, (centiles.dropLast().max() ?? latest) - latest))
+    }
+
+    /// When the current pregnancy began (40 weeks before the due date): from the due date, or
+    /// from a gestation and the date it was recorded; `nil` when neither is known.
+    var pregnancyStart: LocalDate? {
+        guard let child = facts.child else { return nil }
+        if let due = child.dueDate { return due.adding(days: -280) }
+        if let weeks = child.gestationWeeks, let recorded = child.gestationRecordedOn, (0...45).contains(weeks) {
+            return recorded.adding(days: -weeks * 7)
+        }
+        return nil
     }
 
     private func count<T>(_ items: [T]?, where predicate: (T) -> Bool) -> Value {

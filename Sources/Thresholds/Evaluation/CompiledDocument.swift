@@ -20,10 +20,15 @@ struct CompiledExpression: Sendable {
         case membership(CompiledExpression, [CompiledExpression], negated: Bool)
         /// A scale's value as its position (lowest 0), for `<` and `>=`; unknown when unknown.
         case rank([String], CompiledExpression)
+        /// `previous`, `improved`, `worsened` or `unchanged` of a domain's last two grades; `domain`
+        /// is `nil` inside a `where` filter, for the domain being filtered.
+        case change(function: String, domain: String?)
         /// A lookup table's value for the argument.
         case table(LookupTable, CompiledExpression)
         case list([CompiledExpression])
         case count(EventQuery, window: CompiledExpression?)
+        /// `count`, `first` or `last` of the events after the latest event of another kind.
+        case eventsSince(function: String, EventQuery, since: (query: EventQuery, kind: String)?, window: CompiledExpression?)
         case since(EventQuery, kind: String)
         /// `domains` holds positions in ``Vocabulary/domains``.
         case domains(function: String, [Int], filter: CompiledExpression?)
@@ -70,6 +75,17 @@ struct CompiledDocument: Sendable {
         rules = document.rules.map { rule in
             CompiledRule(rule: rule, when: compiler.condition(rule.when), unless: rule.unless.map { compiler.condition($0) })
         }
+    }
+}
+
+extension CompiledDocument {
+    /// One expression of a document compiled on its own (an action's deadline anchor), resolving
+    /// names as the document's rules do.
+    static func compile(_ expression: RuleExpression, in document: ThresholdDocument) -> CompiledExpression {
+        let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let tables = Dictionary(document.tables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
+        return Compiler(definitions: indices, declarations: declarations, tables: tables).compile(expression, inFilter: false)
     }
 }
 
@@ -200,6 +216,14 @@ private struct Compiler {
         switch function {
         case "known", "unknown":
             return .known(compile(argument.value, inFilter: inFilter), wanted: function == "known")
+        case "first", "last":
+            guard let (kind, qualifiers) = selection(argument.value) else { return .invalid }
+            let since = argument.since.flatMap(selection).map { (query: EventQuery(kind: $0.0, qualifiers: $0.1), kind: $0.0) }
+            return .eventsSince(function: function, EventQuery(kind: kind, qualifiers: qualifiers), since: since, window: window)
+        case "count" where argument.since != nil:
+            guard let (kind, qualifiers) = selection(argument.value), let since = argument.since.flatMap(selection) else { return .invalid }
+            return .eventsSince(function: function, EventQuery(kind: kind, qualifiers: qualifiers),
+                                since: (query: EventQuery(kind: since.0, qualifiers: since.1), kind: since.0), window: window)
         case "count", "since":
             if let (kind, qualifiers) = selection(argument.value), kind != "domains" {
                 let query = EventQuery(kind: kind, qualifiers: qualifiers)
@@ -208,6 +232,9 @@ private struct Compiler {
             return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
         case "any", "all", "max", "min":
             return .domains(function: function, domainSet(argument.value), filter: argument.filter.map { compile($0, inFilter: true) })
+        case "previous", "improved", "worsened", "unchanged":
+            guard case .name(let path) = argument.value.kind else { return .invalid }
+            return .change(function: function, domain: path.count == 2 ? path[1] : nil)
         case "streak", "oscillating", "ever":
             let paths = Checker.paths(in: argument.value)
             if let domain = paths.first(where: { $0.first == "domain" && $0.count == 2 })?[1] {

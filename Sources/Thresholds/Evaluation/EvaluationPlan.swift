@@ -32,6 +32,11 @@ public final class EvaluationPlan: Sendable {
     /// Whether any rule raises the level: a modifier's reach depends on the base level, which
     /// takes a second pass.
     private let hasModifiers: Bool
+    /// Whether every rule is a procedural trigger: the document then sets no level, and the
+    /// result keeps the child's current plan.
+    private let proceduresOnly: Bool
+    /// Each rule's actions' deadline anchors, compiled (empty for a rule with none).
+    private let anchors: [[CompiledExpression?]]
     /// The actions of each level, by rank.
     private let levelActions: [[Action]]
     /// Each rule's sub-level as its position within its level's sub-levels, from 1 (0: none);
@@ -48,6 +53,14 @@ public final class EvaluationPlan: Sendable {
         ruleIDs = document.rules.map(\.id.value)
         effects = document.rules.map(\.effect.value)
         hasModifiers = effects.contains { $0.isRaise }
+        proceduresOnly = !effects.isEmpty && effects.allSatisfy { $0 == .procedure }
+        let source = checked.document
+        anchors = source.rules.map { rule in
+            rule.actions.map { action -> CompiledExpression? in
+                guard case .from(let expression)? = action.anchor else { return nil }
+                return CompiledDocument.compile(expression, in: source)
+            }
+        }
         hasActions = document.rules.map { !$0.actions.isEmpty }
         let levels = document.levels
         levelActions = Level.allCases.map { level in levels.first { $0.level == level }?.actions ?? [] }
@@ -89,6 +102,8 @@ public final class EvaluationPlan: Sendable {
         /// The highest level it could recommend.
         let potential: Level
         let isModifier: Bool
+        /// A procedural trigger: it attaches actions and takes no part in the level.
+        var isProcedure = false
         /// Fired while its exception is unknown: exceptions apply only when known to be true.
         var unconfirmed: Bool { status == .fired && unless == .unknown }
     }
@@ -109,7 +124,7 @@ public final class EvaluationPlan: Sendable {
         withRegisters { r in
             bind(facts, asOf: asOf, into: r)
             program.run(r)
-            return decision(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf), asOf: asOf)
+            return decision(r, facts: facts, asOf: asOf)
         }
     }
 
@@ -134,7 +149,7 @@ public final class EvaluationPlan: Sendable {
                 (r + program.constantCount).update(from: base, count: slots.count)
             }
             program.run(r)
-            return decision(r, currentPlan: CaseContext.currentPlanLevel(bound.facts, asOf: bound.asOf), asOf: bound.asOf)
+            return decision(r, facts: bound.facts, asOf: bound.asOf)
         }
     }
 
@@ -159,15 +174,16 @@ public final class EvaluationPlan: Sendable {
     }
 
     /// The decision the program's registers hold.
-    private func decision(_ r: UnsafeMutablePointer<Interval>, currentPlan: Level?, asOf: LocalDate) -> Decision {
-        withOutcomes(r, currentPlan: currentPlan) { outcomes in
-            let summary = summarize(outcomes)
+    private func decision(_ r: UnsafeMutablePointer<Interval>, facts: CaseFacts, asOf: LocalDate) -> Decision {
+        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        return withOutcomes(r, currentPlan: currentPlan) { outcomes in
+            let summary = summarize(outcomes, currentPlan: currentPlan)
             let level = summary.resolution.level
             var fired = FiredRules.Positions()
             for index in outcomes.indices where outcomes[index].status == .fired { fired.insert(index) }
             return Decision(level: level, provisional: summary.provisional, sublevel: sublevel(summary)?.name.value,
                             firedRules: FiredRules(ids: ruleIDs, positions: fired),
-                            actions: actions(fired: fired, level: level, asOf: asOf))
+                            actions: actions(fired: fired, level: level, facts: facts, asOf: asOf))
         }
     }
 
@@ -236,16 +252,30 @@ public final class EvaluationPlan: Sendable {
         var provisional = false
         /// The highest sub-level (position from 1) that a fired rule of the level names; 0 for none.
         var sublevelRank = 0
+        /// Whether the level is the current plan's, kept because the document sets no levels.
+        var keptCurrentPlan = false
     }
 
     /// The highest level of the fired rules (no offsetting), raised by the fired modifiers (which
     /// do not stack); the same with the rules resting on an unconfirmed exception left out; and
     /// provisional when an undecided rule could reach above the level, or when the level rests
     /// on exceptions not yet confirmed. One pass over the rules, a second over modifiers.
-    private func summarize<Outcomes: RandomAccessCollection<Outcome>>(_ outcomes: Outcomes) -> Summary where Outcomes.Index == Int {
+    private func summarize<Outcomes: RandomAccessCollection<Outcome>>(
+        _ outcomes: Outcomes, currentPlan: Level?
+    ) -> Summary where Outcomes.Index == Int {
         var summary = Summary()
+        // A document of procedures only sets no level: it never takes a child off a plan.
+        if proceduresOnly {
+            let kept = currentPlan ?? .universal
+            summary.resolution.base = kept
+            summary.resolution.level = kept
+            summary.confirmedLevel = kept
+            summary.provisional = currentPlan == nil
+            summary.keptCurrentPlan = true
+            return summary
+        }
         var confirmedBase = Level.universal
-        for outcome in outcomes where outcome.status == .fired && !outcome.isModifier {
+        for outcome in outcomes where outcome.status == .fired && !outcome.isModifier && !outcome.isProcedure {
             let target = outcome.target ?? .universal
             summary.resolution.base = max(summary.resolution.base, target)
             if !outcome.unconfirmed { confirmedBase = max(confirmedBase, target) }
@@ -326,12 +356,18 @@ public final class EvaluationPlan: Sendable {
     private func recommendation(
         _ facts: CaseFacts, asOf: LocalDate, _ outcomes: [Outcome], _ explainer: inout Explainer
     ) -> Recommendation {
-        let summary = summarize(outcomes)
+        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        let summary = summarize(outcomes, currentPlan: currentPlan)
         let resolved = summary.resolution
         let level = resolved.level
         let raisedLevels = Dictionary(resolved.modifiers.map { ($0.index, $0.raised) }, uniquingKeysWith: max)
 
         var needs = NeedsCollector(declarations: declarations)
+        // A document of procedures keeps the current plan: while it is unknown, ask for it.
+        if proceduresOnly, currentPlan == nil {
+            needs.add([Reading(name: "current_plan", value: .unknown)], effect: .raise, level: .preProceedings,
+                       rule: "the current plan (kept: this document sets no levels)")
+        }
         // Undecided rules that could reach above the result make it provisional: what they wait on.
         for (index, outcome) in outcomes.enumerated() where outcome.status == .undecided {
             let reach = reach(index, outcome, base: resolved.base)
@@ -356,7 +392,7 @@ public final class EvaluationPlan: Sendable {
             }
         }
 
-        let base = outcomes.indices.filter { outcomes[$0].status == .fired && !outcomes[$0].isModifier }
+        let base = outcomes.indices.filter { outcomes[$0].status == .fired && !outcomes[$0].isModifier && !outcomes[$0].isProcedure }
             .sorted { (outcomes[$0].target ?? .universal) > (outcomes[$1].target ?? .universal) }
         let fired = base.map { firedRule($0, level: outcomes[$0].target ?? .universal, &explainer) }
             + outcomes.indices.compactMap { index in raisedLevels[index].map { firedRule(index, level: $0, &explainer) } }
@@ -370,8 +406,11 @@ public final class EvaluationPlan: Sendable {
             baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
-            actions: actions(fired: firedPositions, level: level, asOf: asOf),
-            sublevel: sublevel(summary).map { RecommendedSublevel(name: $0.name.value, label: $0.label, guidance: $0.guidance) })
+            actions: actions(fired: firedPositions, level: level, facts: facts, asOf: asOf),
+            sublevel: sublevel(summary).map { RecommendedSublevel(name: $0.name.value, label: $0.label, guidance: $0.guidance) },
+            procedures: outcomes.indices.filter { outcomes[$0].status == .fired && outcomes[$0].isProcedure }
+                .map { firedRule($0, level: level, &explainer) },
+            keptCurrentPlan: summary.keptCurrentPlan ? true : nil)
     }
 
     private func definition(_ level: Level) -> LevelDefinition? {
@@ -403,6 +442,9 @@ public final class EvaluationPlan: Sendable {
         case .raise(_, let ceiling):
             target = nil
             potential = ceiling ?? .preProceedings
+        case .procedure:
+            return Outcome(status: status, when: when, unless: unless, target: nil, potential: .universal, isModifier: false,
+                           isProcedure: true)
         }
         let isModifier = effect.isRaise
         // A relative rule whose plan is unknown cannot fire: it waits on the plan.
@@ -468,32 +510,87 @@ public final class EvaluationPlan: Sendable {
     /// The actions of the fired rules, merged: the same action once, with every rule that asks for
     /// it; a timed action (`see_child_within`) once, at its shortest time. An early help assessment
     /// is left out once the result is above early help: the case has moved past it.
-    private func actions(fired: FiredRules.Positions, level: Level, asOf: LocalDate) -> [RecommendedAction] {
+    private func actions(fired: FiredRules.Positions, level: Level, facts: CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
         let levelActions = self.levelActions[level.rank]
         var ruleActions: [Int] = []
         for index in 0 ..< fired.count where hasActions[fired[index]] { ruleActions.append(fired[index]) }
         guard !levelActions.isEmpty || !ruleActions.isEmpty else { return [] }
         var merged: [RecommendedAction] = []
-        let sources = ruleActions.map { (ruleIDs[$0], compiled.rules[$0].rule.actions) }
-            + [("levels.\(level.rawValue)", levelActions)]
-        for (rule, actions) in sources {
-            for action in actions where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
+        // Deadlines that run from an event are worked out from the case, only when there are any.
+        var context: CaseContext?
+        let sources = ruleActions.map { (ruleIDs[$0], compiled.rules[$0].rule.actions, anchors[$0]) }
+            + [("levels.\(level.rawValue)", levelActions, [])]
+        for (rule, actions, anchors) in sources {
+            for (position, action) in actions.enumerated() where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
+                if action.anchor != nil {
+                    let resolved = context ?? CaseContext(facts: facts, asOf: asOf, declarations: declarations)
+                    context = resolved
+                    let anchor = position < anchors.count ? anchors[position] : nil
+                    merged.append(deadline(action, anchor: anchor, rule: rule, context: resolved))
+                    continue
+                }
                 let timed = action.kind.acceptsDuration
-                if let index = merged.firstIndex(where: { $0.action == action.kind && (timed || ($0.within == action.within && $0.text == action.text)) }) {
+                if let index = merged.firstIndex(where: {
+                    $0.due == nil && $0.action == action.kind && (timed || ($0.within == action.within && $0.text == action.text))
+                }) {
                     merged[index].rules.append(rule)
+                    if action.strength == .must || merged[index].strength == .must {
+                        merged[index].strength = .must
+                    } else if merged[index].strength == nil {
+                        merged[index].strength = action.strength
+                    }
                     if let new = action.within {
                         let shorter = merged[index].within.map { CaseContext.days(new, asOf: asOf) < CaseContext.days($0, asOf: asOf) } ?? true
                         if shorter { merged[index].within = new }
                     }
                 } else {
-                    merged.append(RecommendedAction(action: action.kind, within: action.within, text: action.text, rules: [rule]))
+                    merged.append(RecommendedAction(action: action.kind, within: action.within, text: action.text, rules: [rule],
+                                                    strength: action.strength))
                 }
             }
         }
+        // Overdue procedures first, then those with a due date, soonest first; then by kind.
         let order = Dictionary(uniqueKeysWithValues: ActionKind.allCases.enumerated().map { ($1, $0) })
-        return merged.enumerated().sorted { lhs, rhs in
-            (order[lhs.element.action] ?? 0, lhs.offset) < (order[rhs.element.action] ?? 0, rhs.offset)
-        }.map(\.element)
+        func key(_ item: (offset: Int, element: RecommendedAction)) -> (Int, Int, Int, Int) {
+            let action = item.element
+            let urgency = action.overdue == true ? 0 : action.due != nil ? 1 : 2
+            return (urgency, action.due?.dayNumber ?? 0, order[action.action] ?? 0, item.offset)
+        }
+        return merged.enumerated().sorted { key($0) < key($1) }.map(\.element)
+    }
+
+    /// An action whose time runs from a dated event or a week of pregnancy: its due date, and
+    /// whether it is overdue (past due, with its completing event not recorded since the time
+    /// began to run). A second event of the same kind does not restart it: the anchor says which
+    /// event starts it (`first(no_access since child_seen)`).
+    private func deadline(_ action: Action, anchor: CompiledExpression?, rule: String, context: CaseContext) -> RecommendedAction {
+        var result = RecommendedAction(action: action.kind, within: action.within, text: action.text, rules: [rule],
+                                       strength: action.strength)
+        let completedBy = action.doneWhen ?? action.kind.completingEvent
+        result.completedBy = completedBy
+        var start: LocalDate?
+        switch action.anchor {
+        case .from?:
+            guard let anchor else { return result }
+            var evaluator = ExpressionEvaluator(context: context, document: compiled)
+            let value = evaluator.evaluate(anchor)
+            result.from = "\(anchor.text) = \(value.display)"
+            if case .date(let date) = value { start = date }
+            result.due = start.flatMap { date in action.within.map { $0.after(date) } ?? date }
+        case .pregnancyWeek(let week)?:
+            let began = context.pregnancyStart
+            result.from = "week \(week) of pregnancy (the pregnancy began \(began.map(\.description) ?? "on an unknown date"))"
+            start = began
+            result.due = began.flatMap { $0.adding(days: week * 7) }
+        case nil:
+            return result
+        }
+        if let due = result.due, let completedBy {
+            let done = context.events(EventQuery(kind: completedBy, qualifiers: [])).dates
+                .contains { $0 >= (start ?? due) }
+            result.overdue = context.asOf > due && !done
+        }
+        return result
     }
 }
 

@@ -123,6 +123,10 @@ struct ExpressionEvaluator {
             return recordCall(expression, domains(function, set, filter: filter))
         case .history(let function, let domain, let condition, let window):
             return recordCall(expression, history(function, domain, condition, window: window))
+        case .eventsSince(let function, let query, let since, let window):
+            return recordCall(expression, eventsSince(function, query, since: since, window: window))
+        case .change(let function, let domain):
+            return recordCall(expression, change(function, domain))
         case .rank(let values, let inner):
             guard case .string(let text) = evaluate(inner), let index = values.firstIndex(of: text) else { return .unknown }
             return .number(Double(index))
@@ -244,6 +248,64 @@ struct ExpressionEvaluator {
             return .range(inWindow, .infinity)
         }
         return .number(inWindow)
+    }
+
+    /// A domain's latest grade against its grade at the assessment before (lower is better).
+    /// With fewer than two graded assessments there is nothing to compare: unknown, asking for
+    /// the assessments.
+    private mutating func change(_ function: String, _ domain: String?) -> Value {
+        guard let domain = domain ?? filterDomain else { return .unknown }
+        let history = context.history(domain)
+        guard history.count >= 2 else {
+            record(Reading(name: "assessments", value: .unknown))
+            return .unknown
+        }
+        let (previous, latest) = (history[history.count - 2].grade, history[history.count - 1].grade)
+        // The two assessments compared, dated, so that the explanation shows what was read.
+        for entry in history.suffix(2) {
+            var reading = Reading(name: "domain.\(domain) on \(entry.date)", value: .number(Double(entry.grade)))
+            reading.needed = false
+            record(reading)
+        }
+        switch function {
+        case "previous": return .number(Double(previous))
+        case "improved": return .boolean(latest < previous)
+        case "worsened": return .boolean(latest > previous)
+        default: return .boolean(latest == previous)
+        }
+    }
+
+    /// `count`, `first` or `last` of a stream's events after the latest event of `since` (all
+    /// of them when there is none) and inside the window. `first` and `last` have no value when
+    /// no event counts; anything that depends on an unknown record is unknown.
+    private mutating func eventsSince(_ function: String, _ query: EventQuery, since: (query: EventQuery, kind: String)?,
+                                      window: CompiledExpression?) -> Value {
+        guard let earliest = windowStart(window) else { return .unknown }
+        var after = Int.min
+        if let since {
+            let stream = context.events(since.query)
+            guard stream.complete else {
+                record(Reading(name: since.query.record, value: .unknown))
+                return .unknown
+            }
+            if let latest = stream.dates.last {
+                after = latest.dayNumber
+                var reading = Reading(name: "last \(since.kind)", value: .date(latest))
+                reading.needed = false
+                record(reading)
+            }
+        }
+        let stream = context.events(query)
+        let dates = stream.dates.filter { $0.dayNumber > after && $0.dayNumber >= (earliest ?? Int.min) }
+        guard stream.complete else {
+            record(Reading(name: query.record, value: .unknown))
+            return function == "count" ? .range(Double(dates.count), .infinity) : .unknown
+        }
+        switch function {
+        case "count": return .number(Double(dates.count))
+        case "first": return dates.first.map { .date($0) } ?? .undefined
+        default: return dates.last.map { .date($0) } ?? .undefined
+        }
     }
 
     /// Time since the latest such event. A complete record with none gives "never", longer than

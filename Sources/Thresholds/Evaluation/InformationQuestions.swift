@@ -62,6 +62,8 @@ enum InformationQuestions {
         "carers.domestic_abuse": "Is there domestic abuse in the household (none, suspected, confirmed)?",
         "carers.mental_health": "Does a carer's mental ill-health affect the care of the child (none, suspected, confirmed)?",
         "carers.previous_children_removed": "Have any of the carers' other children been removed from their care?",
+        "child.due_date": "When is the baby due?",
+        "child.pregnancy_start": "When is the baby due (or how many weeks pregnant is the mother, and on what date was that recorded)?",
         "child.young_carer": "Does the child care for a parent or sibling (a young carer)?",
         "household.housing": "What is the family's housing: secure, temporary, insecure or homeless?",
         "household.heating": "Is the home adequately heated?",

@@ -42,6 +42,12 @@ public struct Recommendation: Sendable, Hashable, Codable {
     /// The board's finer published level within ``level``, when a fired rule of that level
     /// names one (the highest named); `nil` otherwise.
     public var sublevel: RecommendedSublevel? = nil
+    /// The procedural triggers that fired (rules that attach actions and set no level), apart
+    /// from the level's reasons; their actions are among ``actions``, overdue ones first.
+    public var procedures: [FiredRule] = []
+    /// `true` when the level is the child's current plan, kept because the document sets no
+    /// levels (it holds procedures only); `nil` otherwise.
+    public var keptCurrentPlan: Bool? = nil
 }
 
 /// A board's sub-level of the recommended level, with its own label and guidance.
@@ -141,4 +147,15 @@ public struct RecommendedAction: Sendable, Hashable, Codable {
     public var text: String?
     /// The rules that attach it.
     public var rules: [String]
+    /// Whether it is required (`must`) or to be considered; `nil` when the document says neither.
+    public var strength: ActionStrength? = nil
+    /// When it is due, for an action whose time runs from a dated event or a week of pregnancy.
+    public var due: LocalDate? = nil
+    /// What its time runs from, with the date read: `first(no_access since child_seen) = 2026-10-01`.
+    public var from: String? = nil
+    /// Whether it is past due with its completing event (``completedBy``) not recorded since
+    /// the time began to run; `nil` when it has no due date.
+    public var overdue: Bool? = nil
+    /// The event kind that records it done.
+    public var completedBy: String? = nil
 }

@@ -41,6 +41,8 @@ enum StandardFact: String, CaseIterable, Sendable {
     case carersMentalHealth = "carers.mental_health"
     case carersPreviousChildrenRemoved = "carers.previous_children_removed"
     case childYoungCarer = "child.young_carer"
+    case childDueDate = "child.due_date"
+    case childPregnancyStart = "child.pregnancy_start"
     case householdHousing = "household.housing"
     case householdHeating = "household.heating"
     case householdChildcareWhenParentsAbsent = "household.childcare_when_parents_absent"

@@ -52,16 +52,44 @@ public enum RecommendationRenderer {
             if why.isEmpty { why.append("rules that could raise the level wait on several facts at once, none decisive alone") }
             out.append((markdown ? "\n" : "") + "Provisional: " + why.joined(separator: "; ") + ".")
         }
+        if r.keptCurrentPlan == true {
+            out.append((markdown ? "\n" : "") + "The level is the child's current plan, kept: this document sets procedures, not levels.")
+        }
         if !r.actions.isEmpty {
-            heading("Actions")
+            heading(r.actions.contains { $0.overdue == true } ? "Actions (overdue first)" : "Actions")
             for action in r.actions {
                 var text = action.action.rawValue.replacingOccurrences(of: "_", with: " ")
-                if let within = action.within, action.action == .strategyDiscussion { text += " within \(within)" } else if let within = action.within { text += " \(within)" }
-                if let note = action.text { text = note }
+                if let within = action.within {
+                    text += action.action.rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)"
+                }
+                if let note = action.text { text = action.action == .routeTo ? "route to \(note)" : note }
+                if let strength = action.strength, !(strength == .consider && text.hasPrefix("consider")) {
+                    text = "\(strength.rawValue): " + text
+                }
+                if action.overdue == true { text = "OVERDUE " + text }
+                if let due = action.due { text += ", due \(due)" }
                 item("\(text) [\(action.rules.joined(separator: ", "))]")
+                if let from = action.from { item("from \(from)", depth: 1) }
+                if action.overdue == true, let event = action.completedBy {
+                    item("no '\(event)' recorded since its time began to run", depth: 1)
+                }
             }
         }
-        heading(r.firedRules.isEmpty ? "No rule fired" : "Why: rules that fired")
+        if !r.procedures.isEmpty {
+            heading("Procedures triggered")
+            for rule in r.procedures {
+                item("\(rule.id) \(rule.title)")
+                if let because = rule.because { item("because: \(because)", depth: 1) }
+                if let source = rule.source { item("source: \(source)", depth: 1) }
+                if let file = rule.file { item("from: \(file)", depth: 1) }
+                explain(rule.explanation, depth: 1, into: &out, markdown: markdown)
+            }
+        }
+        if !r.firedRules.isEmpty {
+            heading("Why: rules that fired")
+        } else if r.keptCurrentPlan != true {
+            heading(r.procedures.isEmpty ? "No rule fired" : "No rule setting a level fired")
+        }
         for rule in r.firedRules {
             item("\(rule.id) \(rule.title) → \(rule.level.rawValue)\(rule.sublevel.map { "." + $0 } ?? "")\(rule.modifier ? " (modifier)" : "")")
             if let because = rule.because { item("because: \(because)", depth: 1) }

@@ -116,8 +116,12 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         public var dateOfBirth: LocalDate?
         /// Whether the child is not yet born.
         public var unborn: Bool?
-        /// Weeks of pregnancy, for an unborn child.
+        /// Weeks of pregnancy, for an unborn child, as recorded (on ``gestationRecordedOn``).
         public var gestationWeeks: Int?
+        /// The date the gestation was recorded: with it, the gestation advances with the as-of date.
+        public var gestationRecordedOn: LocalDate?
+        /// The expected date of delivery, for an unborn child.
+        public var dueDate: LocalDate?
         /// Whether the child is disabled.
         public var disabled: Bool?
         /// Whether the child has additional needs (EHCP, chronic condition).
@@ -129,7 +133,10 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
         /// Creates a child record.
         public init(dateOfBirth: LocalDate? = nil, unborn: Bool? = nil, gestationWeeks: Int? = nil, disabled: Bool? = nil,
-                    additionalNeeds: Bool? = nil, criticalMedication: Bool? = nil, youngCarer: Bool? = nil) {
+                    additionalNeeds: Bool? = nil, criticalMedication: Bool? = nil, youngCarer: Bool? = nil,
+                    gestationRecordedOn: LocalDate? = nil, dueDate: LocalDate? = nil) {
+            self.gestationRecordedOn = gestationRecordedOn
+            self.dueDate = dueDate
             self.youngCarer = youngCarer
             self.dateOfBirth = dateOfBirth
             self.unborn = unborn
@@ -142,6 +149,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
             case dateOfBirth = "date_of_birth", unborn, gestationWeeks = "gestation_weeks", disabled
             case additionalNeeds = "additional_needs", criticalMedication = "critical_medication", youngCarer = "young_carer"
+            case gestationRecordedOn = "gestation_recorded_on", dueDate = "due_date"
         }
     }
 

@@ -154,6 +154,7 @@ struct CaseParser {
     private mutating func child(_ node: YAMLNode) -> CaseFacts.Child? {
         guard let f = reader.fields(of: node, "'child'", allowed: [
             "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication", "young_carer",
+            "gestation_recorded_on", "due_date",
         ]) else { return nil }
         return CaseFacts.Child(
             dateOfBirth: reader.date(f["date_of_birth"], "'date_of_birth'"), unborn: reader.boolean(f["unborn"], "'unborn'"),
@@ -161,7 +162,9 @@ struct CaseParser {
             disabled: reader.boolean(f["disabled"], "'disabled'"),
             additionalNeeds: reader.boolean(f["additional_needs"], "'additional_needs'"),
             criticalMedication: reader.boolean(f["critical_medication"], "'critical_medication'"),
-            youngCarer: reader.boolean(f["young_carer"], "'young_carer'"))
+            youngCarer: reader.boolean(f["young_carer"], "'young_carer'"),
+            gestationRecordedOn: reader.date(f["gestation_recorded_on"], "'gestation_recorded_on'"),
+            dueDate: reader.date(f["due_date"], "'due_date'"))
     }
 
     private mutating func plan(_ node: YAMLNode) -> CaseFacts.Plan? {

@@ -54,6 +54,10 @@ public struct Expectation: Sendable, Equatable {
     public var informationNeeded: [String] = []
     /// Actions that must be recommended.
     public var actions: [ActionKind] = []
+    /// Actions that must be recommended and overdue.
+    public var overdue: [ActionKind] = []
+    /// Actions that must be recommended with a due date and not be overdue.
+    public var notOverdue: [ActionKind] = []
 
     /// Creates an expectation.
     public init(level: Level? = nil, provisional: Bool? = nil, fired: [String] = [], notFired: [String] = [],
@@ -83,7 +87,7 @@ public struct Expectation: Sendable, Equatable {
         if let provisional, provisional != recommendation.provisional {
             lines.append("provisional: expected \(provisional), got \(recommendation.provisional)")
         }
-        let fired = Set(recommendation.firedRules.map(\.id))
+        let fired = Set((recommendation.firedRules + recommendation.procedures).map(\.id))
         for id in self.fired where !fired.contains(id) {
             lines.append("fired: expected \(id) to fire, it did not")
         }
@@ -95,6 +99,12 @@ public struct Expectation: Sendable, Equatable {
             lines.append("information needed: expected \(fact) to be listed, it is not")
         }
         let actions = Set(recommendation.actions.map(\.action))
+        for action in overdue where !recommendation.actions.contains(where: { $0.action == action && $0.overdue == true }) {
+            lines.append("overdue: expected \(action.rawValue) to be overdue, it is not")
+        }
+        for action in notOverdue where !recommendation.actions.contains(where: { $0.action == action && $0.overdue == false }) {
+            lines.append("not overdue: expected \(action.rawValue) to be due and not overdue, it is not")
+        }
         for action in self.actions where !actions.contains(action) {
             lines.append("actions: expected \(action.rawValue), it is not recommended")
         }

@@ -21,7 +21,7 @@ public struct FixtureLoader: Sendable {
     static let keys = ["fixtures", "rules", "as_of", "base", "cases"]
     static let caseKeys = ["name", "tags", "case", "facts", "as_of", "expect", "skip"]
     static let expectKeys = ["level", "acceptable", "unsafe", "provisional", "fired", "not_fired", "information_needed",
-                             "actions", "must_mention"]
+                             "actions", "must_mention", "overdue", "not_overdue"]
 
     /// The folder that the files a fixture file names (`rules:`, `case:`) must lie inside, once
     /// `..` and symbolic links are resolved: the current directory unless given. A fixture file
@@ -190,9 +190,14 @@ public struct FixtureLoader: Sendable {
                 expectation.notFired = ruleIDs(e["not_fired"], "'not_fired'", document, &reader)
                 expectation.informationNeeded = reader.list(e["information_needed"], "'information_needed'")?
                     .compactMap { reader.string($0, "a fact") } ?? []
-                expectation.actions = reader.list(e["actions"], "'actions'")?
-                    .compactMap { reader.oneOf($0, "an action", ActionKind.allCases.map(\.rawValue)) }
-                    .compactMap { ActionKind(rawValue: $0) } ?? []
+                func actionKinds(_ key: String) -> [ActionKind] {
+                    reader.list(e[key], "'\(key)'")?
+                        .compactMap { reader.oneOf($0, "an action", ActionKind.allCases.map(\.rawValue)) }
+                        .compactMap { ActionKind(rawValue: $0) } ?? []
+                }
+                expectation.actions = actionKinds("actions")
+                expectation.overdue = actionKinds("overdue")
+                expectation.notOverdue = actionKinds("not_overdue")
             }
             if let facts, let asOf {
                 cases.append(FixtureCase(name: name, tags: tags, facts: facts, asOf: asOf, expectation: expectation,

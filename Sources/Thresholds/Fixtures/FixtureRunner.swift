@@ -119,7 +119,7 @@ public struct FixtureReport: Sendable {
 
     /// Rules that fired in at least one case.
     public var firedRuleIDs: Set<String> {
-        Set(results.compactMap(\.recommendation).flatMap { $0.firedRules.map(\.id) })
+        Set(results.compactMap(\.recommendation).flatMap { ($0.firedRules + $0.procedures).map(\.id) })
     }
 
     /// Rules no case made fire, in document order.

@@ -425,6 +425,14 @@ public struct DocumentParser {
             return Located(.raise(steps: steps, ceiling: ceiling), range: raiseNode.range)
         }
         guard let levelNode else {
+            // A rule with actions and no level is a procedural trigger.
+            if fields["actions"] != nil {
+                if let upTo = fields["up_to"] {
+                    reader.report(ParserDiagnostics.unknownKey("up_to", in: "a procedure ('up_to' goes with 'raise')"),
+                                  fields.keyRanges["up_to"] ?? upTo.range)
+                }
+                return Located(.procedure, range: fields.keyRanges["actions"] ?? fields.range)
+            }
             reader.report(ParserDiagnostics.missingLevelOrRaise(), SourceRange(at: fields.range.start))
             return nil
         }
@@ -533,6 +541,10 @@ public struct DocumentParser {
             if kind == .note {
                 return reader.string(value, "a 'note' action").map { Action(kind: .note, text: $0, range: mapping.range) }
             }
+            if case .mapping = value { return detailedAction(kind, value, range: mapping.range) }
+            if kind == .routeTo {
+                return reader.string(value, "a 'route_to' action").map { Action(kind: .routeTo, text: $0, range: mapping.range) }
+            }
             guard kind.acceptsDuration else {
                 reader.report(ParserDiagnostics.actionTakesNoValue(kind.rawValue), value.range)
                 return nil
@@ -544,6 +556,73 @@ public struct DocumentParser {
                 found: node.kindDescription), node.range)
             return nil
         }
+    }
+
+    static let actionKeys = ["within", "from", "by", "strength", "done_when", "to", "text"]
+
+    /// `see_child: { within: 5 working days, from: first(no_access since child_seen), strength: must }`,
+    /// `strategy_discussion: { by: 28 weeks of pregnancy }`, `route_to: { to: Family Support, strength: consider }`.
+    private mutating func detailedAction(_ kind: ActionKind, _ node: YAMLNode, range: SourceRange) -> Action? {
+        guard let fields = reader.fields(of: node, "action '\(kind.rawValue)'", allowed: Self.actionKeys) else { return nil }
+        var action = Action(kind: kind, range: range)
+        var failed = false
+        if let within = fields["within"] {
+            guard kind.acceptsDuration else {
+                reader.report(ParserDiagnostics.actionTakesNoValue(kind.rawValue), fields.keyRanges["within"] ?? within.range)
+                return nil
+            }
+            action.within = reader.duration(within, "'within'")
+            failed = failed || action.within == nil
+        } else if kind.requiresDuration {
+            reader.report(ParserDiagnostics.actionNeedsDuration(kind.rawValue), range)
+            failed = true
+        }
+        if let from = fields["from"] {
+            if case .scalar(let scalar) = from, let expression = expression(scalar) {
+                action.anchor = .from(expression)
+            } else {
+                if case .scalar = from {} else {
+                    reader.report(ParserDiagnostics.wrongType("'from'", expected: "a date expression", found: from.kindDescription), from.range)
+                }
+                failed = true
+            }
+        }
+        if let by = fields["by"] {
+            if fields["from"] != nil {
+                reader.report(ParserDiagnostics.fromAndBy(), fields.keyRanges["by"] ?? by.range)
+                failed = true
+            } else if let text = reader.string(by, "'by'"), let week = Self.pregnancyWeek(text) {
+                action.anchor = .pregnancyWeek(week)
+            } else {
+                reader.report(ParserDiagnostics.invalidDeadline(reader.describe(by)), by.range)
+                failed = true
+            }
+        }
+        if let strength = fields["strength"] {
+            action.strength = reader.oneOf(strength, "'strength'", ActionStrength.allCases.map(\.rawValue)).flatMap(ActionStrength.init)
+            failed = failed || action.strength == nil
+        }
+        if let doneWhen = fields["done_when"] {
+            action.doneWhen = reader.string(doneWhen, "'done_when'")
+            action.doneWhenRange = doneWhen.range
+        }
+        if let to = fields["to"] ?? fields["text"] {
+            action.text = reader.string(to, "'\(fields["to"] != nil ? "to" : "text")'")
+        }
+        if kind == .routeTo, action.text == nil {
+            reader.report(ParserDiagnostics.missingKey("to", in: "a 'route_to' action"), SourceRange(at: fields.range.start))
+            failed = true
+        }
+        return failed ? nil : action
+    }
+
+    /// `28 weeks of pregnancy` → 28.
+    static func pregnancyWeek(_ text: String) -> Int? {
+        let words = text.split(separator: " ")
+        guard words.count == 4, words[1] == "weeks" || words[1] == "week", words[2] == "of", words[3] == "pregnancy",
+              let week = Int(words[0]), (1...42).contains(week)
+        else { return nil }
+        return week
     }
 
     // MARK: Conditions

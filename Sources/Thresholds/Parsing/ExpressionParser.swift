@@ -110,7 +110,7 @@ struct ExpressionParser {
             negated = true
             advance()
         }
-        if current.isKeyword("in"), !peek(1).isKeyword("last") {
+        if current.isKeyword("in"), !peek(1).isKeyword("last"), !(peek(1).isKeyword("this") && peek(2).isKeyword("pregnancy")) {
             advance()
             guard current.isSymbol("[") else { throw unexpected(current, expected: "a list '[…]' after 'in'") }
             let list = try parsePrimary()
@@ -195,7 +195,10 @@ struct ExpressionParser {
                 advance()
                 return RuleExpression(.boolean(word == "true"), range: range(token))
             }
-            guard !Self.reservedWords.contains(word) else { throw unexpected(token, expected: "a value") }
+            // `last(…)` is a function; `last` alone belongs to `in last`.
+            guard !Self.reservedWords.contains(word) || (word == "last" && peek(1).isSymbol("(")) else {
+                throw unexpected(token, expected: "a value")
+            }
             advance()
             if current.isSymbol("(") { return try parseCall(name: token) }
             var path = [word]
@@ -247,6 +250,11 @@ struct ExpressionParser {
 
     private mutating func parseArgument() throws(ExpressionSyntaxError) -> CallArgument {
         var argument = CallArgument(value: try parseOr())
+        // `first(no_access since child_seen)`: a `since` followed by a stream, not a call.
+        if current.isKeyword("since"), !peek(1).isSymbol("(") {
+            advance()
+            argument.since = try parsePrimary()
+        }
         if current.isKeyword("where") {
             advance()
             argument.filter = try parseOr()
@@ -255,6 +263,17 @@ struct ExpressionParser {
             advance()
             advance()
             argument.window = try parseAdditive()
+        } else if current.isKeyword("in"), peek(1).isKeyword("this"), peek(2).isKeyword("pregnancy") {
+            // `in this pregnancy`: the window reaches back to when the current pregnancy began.
+            let first = current
+            advance()
+            advance()
+            let last = current
+            advance()
+            let span = range(first, last)
+            argument.window = RuleExpression(.chain(RuleExpression(.name(["as_of"]), range: span),
+                                                    [ChainLink(.subtract, RuleExpression(.name(["child", "pregnancy_start"]), range: span))]),
+                                             range: span)
         }
         return argument
     }

@@ -48,7 +48,14 @@ package enum ParserDiagnostics {
         .init("document.missing-key", .error, "\(context) is missing the required key '\(key)'")
     }
     package static func missingLevelOrRaise() -> DiagnosticMessage {
-        .init("document.missing-key", .error, "a rule is missing the required key 'level' (or 'raise' for a modifier)")
+        .init("document.missing-key", .error,
+              "a rule is missing the required key 'level' (or 'raise' for a modifier, or only 'actions' for a procedure)")
+    }
+    package static func fromAndBy() -> DiagnosticMessage {
+        .init("document.invalid-deadline", .error, "an action's time runs either 'from' an event or 'by' a week of pregnancy, not both")
+    }
+    package static func invalidDeadline(_ text: String) -> DiagnosticMessage {
+        .init("document.invalid-deadline", .error, "'by' takes a week of pregnancy, such as '28 weeks of pregnancy', not \(text)")
     }
     package static func nonScalarKey() -> DiagnosticMessage {
         .init("document.non-scalar-key", .error, "mapping keys must be plain names, not lists or mappings")

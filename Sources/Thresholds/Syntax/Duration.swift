@@ -45,6 +45,30 @@ public struct Duration: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(amount, unit)
     }
 
+    /// The date this duration after `date`: months and years on the calendar, working days on
+    /// weekdays (bank holidays are not known), hours rounded up to whole days. `nil` beyond the
+    /// calendar's range.
+    public func after(_ date: LocalDate) -> LocalDate? {
+        let amount = min(max(self.amount, 0), 100_000)
+        switch unit {
+        case .hours: return date.adding(days: amount / 24 + (amount % 24 == 0 ? 0 : 1))
+        case .days: return date.adding(days: amount)
+        case .weeks: return date.adding(days: amount * 7)
+        case .months: return date.adding(months: amount)
+        case .years: return date.adding(months: amount * 12)
+        case .workingDays:
+            var day = date.dayNumber
+            var remaining = amount
+            while remaining > 0 {
+                day += 1
+                // 1970-01-01 was a Thursday: weekday 2 is Saturday, 3 is Sunday.
+                let weekday = ((day % 7) + 7) % 7
+                if weekday != 2 && weekday != 3 { remaining -= 1 }
+            }
+            return LocalDate(dayNumber: day)
+        }
+    }
+
     /// `6 months`, `1 year`, `5 working days`.
     public var description: String {
         let words = unit.words

@@ -45,6 +45,7 @@ extension RuleExpression: CustomStringConvertible {
             let parts = arguments.map { argument -> String in
                 var text = argument.value.render(parentPrecedence: 0)
                 if let filter = argument.filter { text += " where " + filter.render(parentPrecedence: 0) }
+                if let since = argument.since { text += " since " + since.render(parentPrecedence: 5) }
                 if let window = argument.window { text += " in last " + window.render(parentPrecedence: 5) }
                 return text
             }

@@ -69,6 +69,7 @@ public struct RuleExpression: Sendable, Hashable {
                     stack.append(argument.value)
                     if let filter = argument.filter { stack.append(filter) }
                     if let window = argument.window { stack.append(window) }
+                    if let since = argument.since { stack.append(since) }
                 }
             }
         }
@@ -119,6 +120,9 @@ public struct CallArgument: Sendable, Hashable {
     public var filter: RuleExpression?
     /// The `in last` window, a duration expression.
     public var window: RuleExpression?
+    /// The `since` event stream: only events after its latest one count
+    /// (`first(no_access since child_seen)`).
+    public var since: RuleExpression? = nil
 
     /// Creates an argument.
     public init(value: RuleExpression, filter: RuleExpression? = nil, window: RuleExpression? = nil) {
@@ -132,6 +136,7 @@ public struct CallArgument: Sendable, Hashable {
         var range = value.range
         if let filter { range = range.union(filter.range) }
         if let window { range = range.union(window.range) }
+        if let since { range = range.union(since.range) }
         return range
     }
 }

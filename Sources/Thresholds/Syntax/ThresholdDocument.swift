@@ -225,6 +225,8 @@ public enum RuleEffect: Sendable, Hashable {
     /// A modifier, applied after the base level is found: raises it by `steps`, never above
     /// `ceiling` when one is given.
     case raise(steps: Int, ceiling: Level?)
+    /// A procedural trigger: the rule attaches its actions and recommends no level.
+    case procedure
 }
 
 /// One rule of a threshold document.
@@ -285,10 +287,35 @@ public struct Action: Sendable, Hashable {
     public var kind: ActionKind
     /// Within how long, for the actions that take a time (`see_child_within: 24 hours`).
     public var within: Duration?
-    /// Free text, for `note`.
+    /// Free text: a `note`'s words, or the team a `route_to` names.
     public var text: String?
     /// Where it was written.
     public var range: SourceRange
+    /// Whether the board requires it or asks that it be considered; `nil` says neither.
+    public var strength: ActionStrength? = nil
+    /// What its time runs from, when not the as-of date: a dated event or fact
+    /// (`from: first(no_access since child_seen)`), or a week of pregnancy (`by: 28 weeks of pregnancy`).
+    public var anchor: ActionAnchor? = nil
+    /// The event kind that records it done (`done_when: child_seen`); defaults by kind.
+    public var doneWhen: String? = nil
+    /// Where `done_when` was written.
+    public var doneWhenRange: SourceRange? = nil
+}
+
+/// How strongly a document asks for an action.
+public enum ActionStrength: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The procedure requires it.
+    case must
+    /// The procedure asks that it be considered.
+    case consider
+}
+
+/// What an action's deadline runs from.
+public enum ActionAnchor: Sendable, Hashable {
+    /// A date expression: the deadline is `within` after it (`from: first(no_access since child_seen)`).
+    case from(RuleExpression)
+    /// A week of the current pregnancy, from the child's due date: `by: 28 weeks of pregnancy`.
+    case pregnancyWeek(Int)
 }
 
 /// The actions the DSL knows.
@@ -311,9 +338,30 @@ public enum ActionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case practicalSupport = "practical_support"
     /// A board-specific instruction in words.
     case note
+    /// See the child (`see_child: { within: 5 working days, from: … }`).
+    case seeChild = "see_child"
+    /// A manager reviews the case (`manager_review: { within: 24 hours, from: … }`).
+    case managerReview = "manager_review"
+    /// Route the case to a team (`route_to: { to: the team that closed the case }`).
+    case routeTo = "route_to"
 
     /// Whether the action needs a `within` duration (`see_child_within: 24 hours`).
     public var requiresDuration: Bool { self == .seeChildWithin || self == .managerReviewWithin }
     /// Whether the action may take a `within` duration.
-    public var acceptsDuration: Bool { requiresDuration || self == .strategyDiscussion }
+    public var acceptsDuration: Bool {
+        requiresDuration || self == .strategyDiscussion || self == .seeChild || self == .managerReview
+            || self == .considerLegalPlanningMeeting || self == .earlyHelpAssessment || self == .referToSocialCare
+    }
+    /// The event kind that records the action done, by default: what makes a deadline met.
+    public var completingEvent: String? {
+        switch self {
+        case .seeChild, .seeChildWithin: "child_seen"
+        case .strategyDiscussion: "strategy_discussion"
+        case .managerReview, .managerReviewWithin: "manager_review"
+        case .considerLegalPlanningMeeting: "legal_planning_meeting"
+        case .earlyHelpAssessment: "assessment"
+        case .referToSocialCare: "referral"
+        default: nil
+        }
+    }
 }

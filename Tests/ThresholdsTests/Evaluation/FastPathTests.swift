@@ -137,8 +137,9 @@ struct FastPathTests {
         let decision = plan.decide(facts, asOf: asOf)
         if decision.level != recommendation.level { found.append("level: decide \(decision.level), evaluate \(recommendation.level)") }
         if decision.provisional != recommendation.provisional { found.append("provisional: decide \(decision.provisional)") }
-        if Set(decision.firedRules) != Set(recommendation.firedRules.map(\.id)) || decision.firedRules.count != recommendation.firedRules.count {
-            found.append("fired: decide \(decision.firedRules), evaluate \(recommendation.firedRules.map(\.id))")
+        let explained = (recommendation.firedRules + recommendation.procedures).map(\.id)
+        if Set(decision.firedRules) != Set(explained) || decision.firedRules.count != explained.count {
+            found.append("fired: decide \(decision.firedRules), evaluate \(explained)")
         }
         if decision.actions != recommendation.actions { found.append("actions differ") }
         if plan.decide(plan.bind(facts, asOf: asOf)) != decision { found.append("a bound case decides differently") }

@@ -27,22 +27,30 @@ struct RecommendationOutputTests {
         Snapshot.assertMatches(json + "\n", file: base.appendingPathExtension("json"))
     }
 
-    static let kennetCases: [String] = {
-        let folder = Fixture.root.appendingPathComponent("Examples/cases/kennet")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-    }()
+    /// The second board's cases, each with the document it is evaluated against: the folder
+    /// names the document (`kennet/` the thresholds, `kennet-procedures/` the procedures).
+    static let kennetCases: [String] = ["kennet", "kennet-procedures"].flatMap { folder in
+        let url = Fixture.root.appendingPathComponent("Examples/cases/\(folder)")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { "\(folder)/\($0)" }
+    }
 
     @Test("the second example board's cases match their golden files; each fired rule names its file, relative to the package",
           arguments: kennetCases)
     func kennetGolden(name: String) throws {
         let root = Fixture.root.path
-        let document = try #require(DocumentLoader().load(contentsOf: root + "/Rules/wessex/kennet-neglect.yaml", rulesRoot: root).checked)
-        let loaded = CaseLoader().load(contentsOf: root + "/Examples/cases/kennet/\(name)")
+        let documentName = name.hasPrefix("kennet-procedures/") ? "kennet-procedures" : "kennet-neglect"
+        let document = try #require(DocumentLoader().load(contentsOf: root + "/Rules/wessex/\(documentName).yaml", rulesRoot: root).checked)
+        let loaded = CaseLoader().load(contentsOf: root + "/Examples/cases/\(name)")
         #expect(CaseChecker.check(loaded, against: document.document).isEmpty)
-        let recommendation = document.compile().evaluate(try #require(loaded.facts), asOf: try #require(loaded.asOf))
-        #expect(recommendation.firedRules.allSatisfy { $0.file != nil })
+        let plan = document.compile()
+        let facts = try #require(loaded.facts)
+        let asOf = try #require(loaded.asOf)
+        let recommendation = plan.evaluate(facts, asOf: asOf)
+        #expect((recommendation.firedRules + recommendation.procedures).allSatisfy { $0.file != nil })
+        #expect(plan.decide(facts, asOf: asOf).actions == recommendation.actions, "deadlines are the same on the fast path")
         func portable(_ text: String) -> String { text.replacingOccurrences(of: root + "/", with: "") }
-        let base = Snapshot.directory().appendingPathComponent("Snapshots/kennet/\(name.replacingOccurrences(of: ".yaml", with: ""))")
+        let base = Snapshot.directory().appendingPathComponent("Snapshots/\(name.replacingOccurrences(of: ".yaml", with: ""))")
         Snapshot.assertMatches(portable(RecommendationRenderer.text(recommendation)), file: base.appendingPathExtension("txt"))
         let json = String(decoding: try RecommendationRenderer.json([recommendation]), as: UTF8.self)
         Snapshot.assertMatches(portable(json) + "\n", file: base.appendingPathExtension("json"))
