@@ -470,6 +470,20 @@ public struct Checker {
         case "count", "since", "any", "all", "max", "min", "first", "last":
             let type = typeOf(argument.value, inDomainFilter: inDomainFilter)
             if type == .error { return .error }
+            if let visits = argument.lastVisits {
+                let contacts = ["visit", "child_seen", "child_seen_alone", "home_seen", "bedroom_seen", "no_answer",
+                                "access_refused", "no_access", "not_brought", "visit_cancelled", "visit_rescheduled"]
+                let kind: String? = switch argument.value.kind {
+                case .name(let path), .qualified(let path, _): path.joined(separator: ".")
+                default: nil
+                }
+                guard name.value == "count", let kind, contacts.contains(kind) else {
+                    return wrong("a window of visits counts contacts: count(child_seen_alone in last 4 visits)")
+                }
+                guard visits.value >= 1, argument.window == nil, argument.since == nil else {
+                    return wrong("a window of visits takes a whole number of visits, and no other window")
+                }
+            }
             if let since = argument.since {
                 guard ["count", "first", "last"].contains(name.value), type == .events else {
                     return wrong("only events are counted or dated 'since' other events")

@@ -153,6 +153,7 @@ public enum Vocabulary {
         ("concern", .domains, "A dated concern, tagged with the domains it is about."),
         ("conference", .none, "A child protection conference (initial or review)."),
         ("core_group", .none, "A core group meeting of a child protection plan."),
+        ("impact", .domains, "An observed impact on the child of a concern in a domain, dated and attributed ('impacts')."),
         ("manager_review", .none, "A manager reviewed the case (what completes a 'manager_review' action)."),
         ("review_conference", .none, "A review child protection conference (also counted as a 'conference')."),
         ("bedroom_seen", .announcement, "A visit or sighting at which the child's bedroom, or where the child sleeps, was seen."),

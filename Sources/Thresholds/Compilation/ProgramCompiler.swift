@@ -271,7 +271,7 @@ struct ProgramCompiler {
             return Operand(register: slot(.since(query)), kind: .days)
         case .domains(let function, let set, let filter):
             return try domains(function, set, filter: filter, expression)
-        case .history, .rank, .table, .eventsSince, .change:
+        case .history, .rank, .table, .eventsSince, .change, .lastVisits:
             return try unsupported(expression)
         }
     }
@@ -437,7 +437,7 @@ struct ProgramCompiler {
         case .known, .not, .logical, .compare, .membership, .definition: .truth
         case .history(let function, _, _, _): function == "streak" ? .number : .truth
         case .domains(let function, _, _): function == "any" || function == "all" ? .truth : .number
-        case .count, .rank: .number
+        case .count, .rank, .lastVisits: .number
         case .eventsSince(let function, _, _, _): function == "count" ? .number : .date
         case .change(let function, _): function == "previous" ? .number : .truth
         case .since: .days

@@ -360,25 +360,7 @@ struct CaseContext {
         }
         switch query {
         case .visits(let filter, let announced, let agencies):
-            take(facts.visits) { visit -> LocalDate? in
-                guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return nil }
-                guard agencies.isEmpty || agencies.contains(visit.by ?? .socialCare) else { return nil }
-                let counted: Bool
-                switch filter {
-                case .any: counted = true
-                case .childSeen: counted = visit.outcome == .seen || visit.outcome == .seenElsewhere
-                case .childSeenAlone: counted = visit.childSeenAlone == true
-                case .homeSeen: counted = visit.homeSeen == true
-                case .bedroomSeen: counted = visit.bedroomSeen == true
-                case .cancelled: counted = visit.outcome == .cancelled
-                case .rescheduled: counted = visit.outcome == .rescheduled
-                case .noAnswer: counted = visit.outcome == .noAnswer
-                case .accessRefused: counted = visit.outcome == .refusedEntry || visit.outcome == .refusedSight
-                case .noAccess: counted = [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
-                case .notBrought: counted = visit.outcome == .notBrought
-                }
-                return counted ? visit.date : nil
-            }
+            take(facts.visits) { Self.matches($0, filter, announced: announced, agencies: agencies) ? $0.date : nil }
             // A child at school is seen by the school every day they attend.
             if filter == .childSeen, announced.isEmpty, agencies.isEmpty || agencies.contains(.school),
                let attended = facts.education?.lastAttended {
@@ -422,6 +404,8 @@ struct CaseContext {
                 for event in facts.events ?? [] where event.kind == "missed_antenatal_appointment" { body(event.date) }
                 complete = facts.health?.antenatal != nil || facts.events != nil
             }
+        case .impacts(let domains):
+            take(facts.impacts) { domains.isEmpty || domains.contains($0.domain) ? $0.date : nil }
         case .previousChildren(let outcome):
             take(facts.carers?.previousChildren) { $0.outcome == outcome ? $0.date : nil }
         case .movedIn:
@@ -432,6 +416,27 @@ struct CaseContext {
             }
         }
         return complete
+    }
+
+    /// Whether a contact is of a stream: by one of its agencies (any when empty), announced or
+    /// not as it asks, with the filter's outcome.
+    static func matches(_ visit: CaseFacts.Visit, _ filter: EventQuery.VisitFilter, announced: Set<Bool>,
+                        agencies: Set<CaseFacts.Agency>) -> Bool {
+        guard announced.isEmpty || visit.announced.map(announced.contains) == true else { return false }
+        guard agencies.isEmpty || agencies.contains(visit.by ?? .socialCare) else { return false }
+        switch filter {
+        case .any: return true
+        case .childSeen: return visit.outcome == .seen || visit.outcome == .seenElsewhere
+        case .childSeenAlone: return visit.childSeenAlone == true
+        case .homeSeen: return visit.homeSeen == true
+        case .bedroomSeen: return visit.bedroomSeen == true
+        case .cancelled: return visit.outcome == .cancelled
+        case .rescheduled: return visit.outcome == .rescheduled
+        case .noAnswer: return visit.outcome == .noAnswer
+        case .accessRefused: return visit.outcome == .refusedEntry || visit.outcome == .refusedSight
+        case .noAccess: return [.noAnswer, .refusedEntry, .refusedSight, .notBrought].contains(visit.outcome)
+        case .notBrought: return visit.outcome == .notBrought
+        }
     }
 
     private static func matches(_ event: CaseFacts.Event, _ kind: String, _ domains: Set<String>) -> Bool {

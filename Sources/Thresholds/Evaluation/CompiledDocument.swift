@@ -29,6 +29,9 @@ struct CompiledExpression: Sendable {
         case count(EventQuery, window: CompiledExpression?)
         /// `count`, `first` or `last` of the events after the latest event of another kind.
         case eventsSince(function: String, EventQuery, since: (query: EventQuery, kind: String)?, window: CompiledExpression?)
+        /// How many of the last `n` contacts (of the stream's agencies and announcement) were of
+        /// the stream's kind: `count(child_seen_alone in last 4 visits)`.
+        case lastVisits(EventQuery, n: Int)
         case since(EventQuery, kind: String)
         /// `domains` holds positions in ``Vocabulary/domains``.
         case domains(function: String, [Int], filter: CompiledExpression?)
@@ -220,6 +223,9 @@ private struct Compiler {
             guard let (kind, qualifiers) = selection(argument.value) else { return .invalid }
             let since = argument.since.flatMap(selection).map { (query: EventQuery(kind: $0.0, qualifiers: $0.1), kind: $0.0) }
             return .eventsSince(function: function, EventQuery(kind: kind, qualifiers: qualifiers), since: since, window: window)
+        case "count" where argument.lastVisits != nil:
+            guard let (kind, qualifiers) = selection(argument.value), let visits = argument.lastVisits else { return .invalid }
+            return .lastVisits(EventQuery(kind: kind, qualifiers: qualifiers), n: visits.value)
         case "count" where argument.since != nil:
             guard let (kind, qualifiers) = selection(argument.value), let since = argument.since.flatMap(selection) else { return .invalid }
             return .eventsSince(function: function, EventQuery(kind: kind, qualifiers: qualifiers),

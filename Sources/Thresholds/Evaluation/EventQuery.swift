@@ -32,6 +32,8 @@ enum EventQuery: Sendable, Hashable {
     case exclusions(Set<CaseFacts.Exclusion.Kind>)
     /// Antenatal appointments attended (true) or missed (false, with `missed_antenatal_appointment` events).
     case antenatal(attended: Bool)
+    /// Observed impacts of concerns in the given domains (all when empty).
+    case impacts(domains: Set<String>)
     /// The carers' earlier children with this outcome, dated.
     case previousChildren(CaseFacts.PreviousChild.Outcome)
 
@@ -57,6 +59,9 @@ enum EventQuery: Sendable, Hashable {
         case "antenatal_appointment": self = .antenatal(attended: true)
         case "missed_antenatal_appointment": self = .antenatal(attended: false)
         case "previous_child_removed": self = .previousChildren(.removed)
+        case "impact":
+            let domains = Set(wanted.flatMap { Vocabulary.domainGroups[$0] ?? [$0] })
+            self = .impacts(domains: domains)
         case "no_answer": self = visits(.noAnswer)
         case "access_refused": self = visits(.accessRefused)
         case "no_access": self = visits(.noAccess)
@@ -89,6 +94,7 @@ enum EventQuery: Sendable, Hashable {
         case .exclusions: "education.exclusions"
         case .antenatal: "health.antenatal"
         case .previousChildren: "carers.previous_children"
+        case .impacts: "impacts"
         }
     }
 }

@@ -125,6 +125,8 @@ struct ExpressionEvaluator {
             return recordCall(expression, history(function, domain, condition, window: window))
         case .eventsSince(let function, let query, let since, let window):
             return recordCall(expression, eventsSince(function, query, since: since, window: window))
+        case .lastVisits(let query, let n):
+            return recordCall(expression, lastVisits(query, n))
         case .change(let function, let domain):
             return recordCall(expression, change(function, domain))
         case .rank(let values, let inner):
@@ -242,6 +244,7 @@ struct ExpressionEvaluator {
     private mutating func count(_ query: EventQuery, window: CompiledExpression?) -> Value {
         let stream = context.events(query)
         guard let earliest = windowStart(window) else { return .unknown }
+        if case .impacts(let domains) = query { showImpacts(domains, since: earliest) }
         let inWindow = Double(stream.count(since: earliest))
         guard stream.complete else {
             record(Reading(name: query.record, value: .unknown))
@@ -305,6 +308,44 @@ struct ExpressionEvaluator {
         case "count": return .number(Double(dates.count))
         case "first": return dates.first.map { .date($0) } ?? .undefined
         default: return dates.last.map { .date($0) } ?? .undefined
+        }
+    }
+
+    /// Of the last `n` contacts up to the as-of date (by the stream's agencies, announced or
+    /// not as it says), how many were of the stream's kind; each contact read is shown, dated.
+    private mutating func lastVisits(_ query: EventQuery, _ n: Int) -> Value {
+        guard case .visits(let filter, let announced, let agencies) = query else { return .unknown }
+        guard let visits = context.facts.visits else {
+            record(Reading(name: query.record, value: .unknown))
+            return .unknown
+        }
+        let contacts = visits.enumerated()
+            .filter { $0.element.date <= context.asOf && CaseContext.matches($0.element, .any, announced: announced, agencies: agencies) }
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .suffix(n).map(\.element)
+        var count = 0
+        for visit in contacts {
+            let held = CaseContext.matches(visit, filter, announced: announced, agencies: agencies)
+            if held { count += 1 }
+            var reading = Reading(name: "visit \(visit.date)", value: .boolean(held))
+            reading.needed = false
+            record(reading)
+        }
+        return .number(Double(count))
+    }
+
+    /// The observations an impact count read, each with what was seen and who saw it: the
+    /// explanation shows the link between the concern and the child, not only a number.
+    private mutating func showImpacts(_ domains: Set<String>, since earliest: Int?) {
+        guard muted == 0 else { return }
+        for impact in context.facts.impacts ?? []
+        where impact.date <= context.asOf && impact.date.dayNumber >= (earliest ?? Int.min)
+            && (domains.isEmpty || domains.contains(impact.domain)) {
+            var seen = impact.what ?? "observed"
+            if let by = impact.seenBy { seen += ", seen by \(by)" }
+            var reading = Reading(name: "impact of \(impact.domain) on \(impact.on), \(impact.date)", value: .string(seen))
+            reading.needed = false
+            record(reading)
         }
     }
 

@@ -64,6 +64,7 @@ enum InformationQuestions {
         "carers.previous_children_removed": "Have any of the carers' other children been removed from their care?",
         "child.due_date": "When is the baby due?",
         "child.pregnancy_start": "When is the baby due (or how many weeks pregnant is the mother, and on what date was that recorded)?",
+        "impacts": "Has anyone seen the concerns affect the child (health, development, safety, wellbeing, education)? What, when, and who saw it?",
         "child.young_carer": "Does the child care for a parent or sibling (a young carer)?",
         "household.housing": "What is the family's housing: secure, temporary, insecure or homeless?",
         "household.heating": "Is the home adequately heated?",

@@ -146,4 +146,35 @@ extension CaseFacts {
             self.date = date
         }
     }
+
+    /// A dated, attributed observation that a concern in a domain is affecting the child: what
+    /// the board's "impacting on" needs beyond two facts that happen to co-occur.
+    public struct Impact: Sendable, Equatable, Codable {
+        /// When it was observed.
+        public var date: LocalDate
+        /// The neglect domain the concern is in (`home_conditions`).
+        public var domain: String
+        /// What it affects: `health`, `development`, `safety`, `emotional_wellbeing` or `education`.
+        public var on: String
+        /// What was seen (`recurrent chest infections from a damp bedroom`).
+        public var what: String?
+        /// Who saw it (a name, role or agency).
+        public var seenBy: String?
+
+        /// What an impact may be on.
+        public static let areas = ["health", "development", "safety", "emotional_wellbeing", "education"]
+
+        /// Creates an observation.
+        public init(date: LocalDate, domain: String, on: String, what: String? = nil, seenBy: String? = nil) {
+            self.date = date
+            self.domain = domain
+            self.on = on
+            self.what = what
+            self.seenBy = seenBy
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case date, domain, on, what, seenBy = "seen_by"
+        }
+    }
 }

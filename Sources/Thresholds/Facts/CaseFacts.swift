@@ -33,14 +33,17 @@ public struct CaseFacts: Sendable, Equatable, Codable {
     public var household: Household?
     /// Health: dental care, immunisations, growth, antenatal care.
     public var health: Health?
+    /// Observed impacts on the child of concerns in a domain, dated and attributed.
+    public var impacts: [Impact]?
 
     /// Creates case facts; every part defaults to unknown.
     public init(
         id: String? = nil, child: Child? = nil, plans: [Plan]? = nil, assessments: [Assessment]? = nil,
         education: Education? = nil, visits: [Visit]? = nil, compliance: Compliance? = nil, events: [Event]? = nil,
         context: Context? = nil, carers: Carers? = nil, facts: [String: FactValue]? = nil, transferIn: TransferIn? = nil,
-        household: Household? = nil, health: Health? = nil
+        household: Household? = nil, health: Health? = nil, impacts: [Impact]? = nil
     ) {
+        self.impacts = impacts
         self.household = household
         self.health = health
         self.id = id
@@ -59,7 +62,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, child, plans, assessments, education, visits, compliance, events, context, carers, facts
-        case transferIn = "transfer_in", household, health
+        case transferIn = "transfer_in", household, health, impacts
     }
 
     /// A move into this authority from another one.

@@ -61,7 +61,7 @@ public struct CaseLoader: Sendable {
 /// Lowers a case file's node tree into ``CaseFacts``.
 struct CaseParser {
     static let keys = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
-                       "events", "context", "carers", "facts", "transfer_in", "household", "health"]
+                       "events", "context", "carers", "facts", "transfer_in", "household", "health", "impacts"]
 
     var reader: NodeReader
     var ranges: [String: SourceRange] = [:]
@@ -93,7 +93,18 @@ struct CaseParser {
         facts.transferIn = fields["transfer_in"].flatMap { transferIn($0) }
         facts.household = fields["household"].flatMap { household($0) }
         facts.health = fields["health"].flatMap { health($0) }
+        facts.impacts = reader.list(fields["impacts"], "'impacts'")?.compactMap { impact($0) }
         return (facts, asOf)
+    }
+
+    private mutating func impact(_ node: YAMLNode) -> CaseFacts.Impact? {
+        guard let f = reader.fields(of: node, "an impact", allowed: ["date", "domain", "on", "what", "seen_by"]),
+              let date = reader.date(reader.required("date", in: f), "an impact's 'date'"),
+              let domain = reader.oneOf(reader.required("domain", in: f), "an impact's 'domain'", Vocabulary.domains),
+              let area = reader.oneOf(reader.required("on", in: f), "an impact's 'on'", CaseFacts.Impact.areas)
+        else { return nil }
+        return CaseFacts.Impact(date: date, domain: domain, on: area, what: reader.string(f["what"], "an impact's 'what'"),
+                                seenBy: reader.string(f["seen_by"], "an impact's 'seen_by'"))
     }
 
     private mutating func household(_ node: YAMLNode) -> CaseFacts.Household? {

@@ -259,7 +259,14 @@ struct ExpressionParser {
             advance()
             argument.filter = try parseOr()
         }
-        if current.isKeyword("in"), peek(1).isKeyword("last") {
+        if current.isKeyword("in"), peek(1).isKeyword("last"), case .integer(let count) = peek(2).kind,
+           peek(3).isKeyword("visits") || peek(3).isKeyword("visit") {
+            // `in last 4 visits`: a window of contacts, not of time.
+            let first = peek(2)
+            let last = peek(3)
+            for _ in 0..<4 { advance() }
+            argument.lastVisits = Located(count, range: range(first, last))
+        } else if current.isKeyword("in"), peek(1).isKeyword("last") {
             advance()
             advance()
             argument.window = try parseAdditive()

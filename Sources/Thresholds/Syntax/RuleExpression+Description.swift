@@ -46,7 +46,10 @@ extension RuleExpression: CustomStringConvertible {
                 var text = argument.value.render(parentPrecedence: 0)
                 if let filter = argument.filter { text += " where " + filter.render(parentPrecedence: 0) }
                 if let since = argument.since { text += " since " + since.render(parentPrecedence: 5) }
-                if let window = argument.window { text += " in last " + window.render(parentPrecedence: 5) }
+                if let visits = argument.lastVisits { text += " in last \(visits.value) \(visits.value == 1 ? "visit" : "visits")" }
+                if let window = argument.window {
+                    text += window.isThisPregnancy ? " in this pregnancy" : " in last " + window.render(parentPrecedence: 5)
+                }
                 return text
             }
             return "\(name.value)(\(parts.joined(separator: ", ")))"
@@ -57,5 +60,15 @@ extension RuleExpression: CustomStringConvertible {
     static func format(_ value: Double) -> String {
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
+    }
+}
+
+extension RuleExpression {
+    /// Whether this is the window `in this pregnancy` stands for: `as_of - child.pregnancy_start`.
+    var isThisPregnancy: Bool {
+        guard case .chain(let first, let links) = kind, case .name(["as_of"]) = first.kind, links.count == 1,
+              links[0].op == .subtract, case .name(["child", "pregnancy_start"]) = links[0].operand.kind
+        else { return false }
+        return true
     }
 }

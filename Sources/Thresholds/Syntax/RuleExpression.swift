@@ -123,6 +123,8 @@ public struct CallArgument: Sendable, Hashable {
     /// The `since` event stream: only events after its latest one count
     /// (`first(no_access since child_seen)`).
     public var since: RuleExpression? = nil
+    /// A window of contacts instead of time: `in last 4 visits`.
+    public var lastVisits: Located<Int>? = nil
 
     /// Creates an argument.
     public init(value: RuleExpression, filter: RuleExpression? = nil, window: RuleExpression? = nil) {
@@ -137,6 +139,7 @@ public struct CallArgument: Sendable, Hashable {
         if let filter { range = range.union(filter.range) }
         if let window { range = range.union(window.range) }
         if let since { range = range.union(since.range) }
+        if let lastVisits { range = range.union(lastVisits.range) }
         return range
     }
 }
