@@ -76,10 +76,12 @@ enum DiagnosticIDScan {
     /// `case.missing-as-of` is the CLI's, covered by its end-to-end tests. `document.too-many-terms`
     /// needs a document of over 100,000 terms, built in `ExpressionScaleTests`; `fixture.outside-root`
     /// names the machine's own root folder, so `PathSafetyTests` checks it instead of a golden file.
-    /// `io.vocabulary-not-evaluated` is the CLI's, covered by its end-to-end tests.
+    /// `io.vocabulary-not-evaluated` is the CLI's, covered by its end-to-end tests;
+    /// `compose.too-deep` and `compose.too-many-files` need hundreds of files, built in
+    /// `CompositionTests`.
     static let coveredElsewhere: Set<String> = [
         "io.unreadable", "yaml.file-too-large", "yaml.too-many-nodes", "case.missing-as-of", "document.too-many-terms",
-        "fixture.outside-root", "io.vocabulary-not-evaluated",
+        "fixture.outside-root", "io.vocabulary-not-evaluated", "compose.too-deep", "compose.too-many-files",
     ]
 
     static func ids(under directory: URL) throws -> Set<String> {

@@ -36,6 +36,12 @@ struct Composer {
         var target: String
     }
 
+    /// The deepest chain of imports and baselines, and the most files one document may be
+    /// composed from: with the YAML limits per file, they bound the work and the recursion any
+    /// document can ask for.
+    static let maxDepth = 32
+    static let maxFiles = 256
+
     private let source: any DocumentSource
     private let loader: YAMLLoader
     private(set) var diagnostics: [Diagnostic] = []
@@ -136,6 +142,14 @@ struct Composer {
         let target = DocumentPath.join(name.value, toFolderOf: file)
         let link = Link(file: file, range: name.range, target: target)
         let path = chain + [link]
+        guard path.count <= Self.maxDepth else {
+            report(CompositionDiagnostics.tooDeep(Self.maxDepth), file, name.range)
+            return nil
+        }
+        guard units[target] != nil || sources.count < Self.maxFiles else {
+            report(CompositionDiagnostics.tooManyFiles(Self.maxFiles), file, name.range)
+            return nil
+        }
         if let start = path.firstIndex(where: { $0.file == target }) {
             let cycle = path[start...]
             let names = cycle.map(\.file) + [target]

@@ -37,6 +37,12 @@ enum CompositionDiagnostics {
         .init("compose.shadowed-rule", .error,
               "the baseline '\(baseline)' already has a rule '\(id)'; to replace it, move this rule under 'override:'")
     }
+    static func tooDeep(_ limit: Int) -> DiagnosticMessage {
+        .init("compose.too-deep", .error, "imports and baselines are nested more than \(limit) files deep; flatten the chain")
+    }
+    static func tooManyFiles(_ limit: Int) -> DiagnosticMessage {
+        .init("compose.too-many-files", .error, "this document is composed from more than \(limit) files; share fewer, larger vocabularies")
+    }
     static func unknownBaselineRule(_ id: String, _ baseline: String) -> DiagnosticMessage {
         .init("compose.unknown-rule", .error, "the baseline '\(baseline)' has no rule '\(id)' to override or remove")
     }

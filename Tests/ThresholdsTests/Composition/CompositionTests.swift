@@ -206,4 +206,25 @@ struct CompositionTests {
         #expect(DocumentPath.join("../x.yaml", toFolderOf: "/abs/dir/b.yaml") == "/abs/x.yaml")
         #expect(InMemorySource([:]).problem(at: "../v.yaml") != nil)
     }
+
+    @Test("a chain of imports too deep, or too many files, is refused at the import, without deep recursion")
+    func limits() {
+        var chain: [String: String] = [:]
+        for index in 0..<200 {
+            chain["v\(index).yaml"] = "thresholds: 1\nvocabulary: V\(index)\nimports: [v\(index + 1).yaml]\n"
+        }
+        chain["v200.yaml"] = "thresholds: 1\nvocabulary: last\n"
+        let deep = DocumentLoader().load("v0.yaml", from: InMemorySource(chain))
+        #expect(deep.diagnostics.map(\.id) == ["compose.too-deep"])
+        #expect(deep.sources.count <= Composer.maxDepth + 1)
+
+        var wide: [String: String] = [:]
+        let imports = (0..<300).map { "v\($0).yaml" }
+        wide["doc.yaml"] = "thresholds: 1\nvocabulary: wide\nimports: [\(imports.joined(separator: ", "))]\n"
+        for (index, name) in imports.enumerated() { wide[name] = "thresholds: 1\nvocabulary: V\(index)\n" }
+        let many = DocumentLoader().load("doc.yaml", from: InMemorySource(wide))
+        #expect(many.diagnostics.map(\.id).allSatisfy { $0 == "compose.too-many-files" })
+        #expect(many.diagnostics.count == 300 - Composer.maxFiles + 1)
+        #expect(many.sources.count == Composer.maxFiles)
+    }
 }
