@@ -28,15 +28,23 @@ for name in "${harnesses[@]}"; do
 done
 
 rm -rf seeds logs artifacts && mkdir -p seeds/documents seeds/cases seeds/fixtures seeds/expressions corpus logs artifacts
-cp "$repo"/Rules/*.yaml "$repo"/Tests/ThresholdsTests/Corpus/*.yaml seeds/documents/
-cp "$repo"/Examples/cases/*.yaml "$repo"/Tests/ThresholdsTests/CaseCorpus/*.yaml "$repo"/Tests/ThresholdsTests/CaseCorpus/*.json seeds/cases/
+i=0
+for f in "$repo"/Rules/*.yaml "$repo"/Rules/*/*.yaml "$repo"/Rules/*/*/*.yaml "$repo"/Tests/ThresholdsTests/Corpus/*.yaml \
+         "$repo"/Tests/ThresholdsTests/CompositionCorpus/*/*.yaml; do
+    i=$((i + 1)); cp "$f" "seeds/documents/$i-$(basename "$f")"
+done
+i=0
+for f in "$repo"/Examples/cases/*.yaml "$repo"/Examples/cases/*/*.yaml "$repo"/Tests/ThresholdsTests/CaseCorpus/*.yaml \
+         "$repo"/Tests/ThresholdsTests/CaseCorpus/*.json; do
+    i=$((i + 1)); cp "$f" "seeds/cases/$i-$(basename "$f")"
+done
 i=0
 for f in "$repo"/Examples/fixtures/*.yaml "$repo"/Examples/fixtures/*/*.yaml "$repo"/Tests/ThresholdsTests/FixtureCorpus/*.yaml; do
     i=$((i + 1)); cp "$f" "seeds/fixtures/$i-$(basename "$f")"
 done
 # Expressions: every 'when:'/'unless:' string and every condition item that reads as one.
 i=0
-grep -h -E '^\s*(when|unless): [^>|]' "$repo"/Rules/*.yaml "$repo"/Tests/ThresholdsTests/Corpus/*.yaml \
+grep -h -E '^\s*(when|unless): [^>|]' "$repo"/Rules/*.yaml "$repo"/Rules/*/*.yaml "$repo"/Tests/ThresholdsTests/Corpus/*.yaml \
     | sed -E 's/^\s*(when|unless): //; s/^"(.*)"$/\1/' > seeds/expressions.txt
 grep -h -E '^\s+- [a-z(].*( and | or |>=|<=|==|!=| < | > )' "$repo"/Rules/*.yaml >> seeds/expressions.txt
 while IFS= read -r line; do
