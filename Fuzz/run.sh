@@ -18,7 +18,7 @@ repo=..
 
 # Always from a clean release folder: an incremental rebuild here has been seen to relink the
 # harnesses without the library's coverage instrumentation, leaving the fuzzers blind.
-rm -rf .build/release .build/*/release
+rm -rf .build/release .build/*-linux-gnu .build/*-apple-macosx .build/debug
 swift build -c release --sanitize fuzzer --sanitize address
 for name in "${harnesses[@]}"; do
     if [ "$(nm ".build/release/$name" | grep -c '__sancov_gen_cov')" -lt 100 ]; then

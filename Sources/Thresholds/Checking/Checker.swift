@@ -237,6 +237,8 @@ public struct Checker {
     private mutating func resolve(_ path: [String], _ range: SourceRange, inDomainFilter: Bool) -> ValueType {
         let name = path.joined(separator: ".")
         if inDomainFilter, name == "grade" { return .grade }
+        // Inside `where`, `worsened` alone is `worsened(grade)`: `count(domains where worsened)`.
+        if inDomainFilter, ["improved", "worsened", "unchanged"].contains(name) { return .boolean }
         if path.count == 1 {
             if definitions[name] != nil { used.insert(name); return .boolean }
             if let type = boardFacts[name] { used.insert(name); return type }

@@ -149,6 +149,7 @@ private struct Compiler {
     private func name(_ path: [String], inFilter: Bool) -> CompiledExpression.Node {
         let name = path.joined(separator: ".")
         if inFilter, name == "grade" { return .grade }
+        if inFilter, ["improved", "worsened", "unchanged"].contains(name) { return .change(function: name, domain: nil) }
         if path.count == 1, let index = definitions[name] { return .definition(index) }
         if let declaration = declarations[name] { return .board(name, declaration) }
         if let fact = StandardFact(rawValue: name) {

@@ -110,6 +110,8 @@ struct ProceduresAndHistoryTests {
         #expect(level("unchanged(domain.clothing)")?.level == .childInNeed)
         #expect(level("improved(domain.clothing) or worsened(domain.clothing)")?.level == .universal)
         #expect(level("count(domains where improved(grade) or worsened(grade)) >= 2")?.level == .childInNeed)
+        #expect(level("count(domains where improved or worsened) >= 2")?.level == .childInNeed, "the bare form inside where")
+        #expect(level("count(domains where unchanged) >= 2")?.level == .universal)
         let once = try #require(level("worsened(domain.hygiene)", "assessments: [{ date: 2026-10-01, grades: { hygiene: 4 } }]"))
         #expect(once.provisional && once.informationNeeded.map(\.fact) == ["assessments"])
         let text = RecommendationRenderer.text(try #require(level("improved(domain.hygiene)")))
