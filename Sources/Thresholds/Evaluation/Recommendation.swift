@@ -66,7 +66,8 @@ public struct FiredRule: Sendable, Hashable, Codable {
     public var id: String
     /// Its title.
     public var title: String
-    /// The level it recommends, or for a modifier the level it raised the result to.
+    /// The level it recommends, or for a modifier the level it raised the result to; for a
+    /// procedure (which recommends none), the result's level.
     public var level: Level
     /// The board's sub-level it names within that level (`multi_agency`), if any.
     public var sublevel: String? = nil
