@@ -65,6 +65,29 @@ struct EvaluateCommandTests {
         #expect(confined.stderr.contains("[compose.outside-root]"))
     }
 
+    @Test("--jsonl streams a caseload: one JSON result per line in order, bad lines reported at their line, --summary on stderr")
+    func caseload() throws {
+        let path = NSTemporaryDirectory() + "thresholds-caseload-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lines = [
+            #"{"id": "A", "as_of": "2026-11-01", "assessments": [{"date": "2026-10-01", "grades": {"nutrition": 4}}]}"#,
+            #"{"id": "B", "as_of": "2026-11-01", "asessments": []}"#,
+            #"{"id": "C", "as_of": "2026-11-01", "plans": []}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["evaluate", "--jsonl", path, "--summary"])
+        #expect(result.status == 1, "a rejected line fails the run, after every other line is written")
+        let objects = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["line"] as? Int } == [1, 2, 3])
+        #expect((objects[0]["recommendation"] as? [String: Any])?["caseID"] as? String == "A")
+        #expect(objects[1]["diagnostics"] != nil && objects[1]["recommendation"] == nil)
+        #expect(result.stderr.contains(":2:") && result.stderr.contains("[document.unknown-key]"))
+        #expect(result.stderr.contains("2 cases evaluated, "))
+        #expect(try CLI.run(["evaluate", "--jsonl", path, "Examples/cases/01-universal-hardship.yaml"]).status == 64)
+    }
+
     @Test("no as-of date anywhere is an error, never today's date")
     func missingAsOf() throws {
         let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"

@@ -356,6 +356,40 @@ public struct CaseFacts: Sendable, Equatable, Codable {
             case earlyHelpConsent = "early_help_consent", actions, claims, disguisedCompliance = "disguised_compliance"
             case childInNeedConsent = "child_in_need_consent"
         }
+
+        /// An action as case files write it: `{date, kept}`.
+        private struct Kept: Codable {
+            var date: LocalDate
+            var kept: Bool
+        }
+
+        /// A claim as case files write it: `{date, verified}`.
+        private struct Verified: Codable {
+            var date: LocalDate
+            var verified: Bool
+        }
+
+        /// Decodes the case file's form: actions `{date, kept}`, claims `{date, verified}`.
+        /// - Throws: `DecodingError` for a value of the wrong shape.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            earlyHelpConsent = try container.decodeIfPresent(String.self, forKey: .earlyHelpConsent)
+            actions = try container.decodeIfPresent([Kept].self, forKey: .actions)?.map { DatedOutcome(date: $0.date, held: $0.kept) }
+            claims = try container.decodeIfPresent([Verified].self, forKey: .claims)?.map { DatedOutcome(date: $0.date, held: $0.verified) }
+            disguisedCompliance = try container.decodeIfPresent([LocalDate].self, forKey: .disguisedCompliance)
+            childInNeedConsent = try container.decodeIfPresent(String.self, forKey: .childInNeedConsent)
+        }
+
+        /// Encodes the case file's form, so that a case encoded to JSON loads back unchanged.
+        /// - Throws: `EncodingError` from the encoder.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(earlyHelpConsent, forKey: .earlyHelpConsent)
+            try container.encodeIfPresent(actions?.map { Kept(date: $0.date, kept: $0.held) }, forKey: .actions)
+            try container.encodeIfPresent(claims?.map { Verified(date: $0.date, verified: $0.held) }, forKey: .claims)
+            try container.encodeIfPresent(disguisedCompliance, forKey: .disguisedCompliance)
+            try container.encodeIfPresent(childInNeedConsent, forKey: .childInNeedConsent)
+        }
     }
 
     /// A dated yes/no outcome: an action kept, a claim verified.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsYAML
 
 /// `thresholds evaluate`: apply a board's rules to case files and explain the recommendation.
 struct Evaluate: ParsableCommand {
@@ -21,7 +22,14 @@ struct Evaluate: ParsableCommand {
     var rulesRoot: String?
 
     @Argument(help: "Case files (.yaml, .yml or .json).")
-    var cases: [String]
+    var cases: [String] = []
+
+    @Option(help: ArgumentHelp("A caseload as JSON Lines, one case per line ('-' for standard input): one JSON result per line, in input order.",
+                               valueName: "file"))
+    var jsonl: String?
+
+    @Flag(help: "With --jsonl: print the distribution of levels, provisional and rejected counts, and the information most often needed, to standard error.")
+    var summary = false
 
     @Option(help: "The date to evaluate at, YYYY-MM-DD (overrides the case file's 'as_of').")
     var asOf: String?
@@ -34,6 +42,12 @@ struct Evaluate: ParsableCommand {
 
     @Flag(help: "List every item of information needed, not only the ten most consequential decisive ones.")
     var allInformation = false
+
+    func validate() throws {
+        if jsonl != nil, !cases.isEmpty { throw ValidationError("give case files or --jsonl, not both") }
+        if jsonl == nil, cases.isEmpty { throw ValidationError("give at least one case file, or --jsonl with a caseload") }
+        if summary, jsonl == nil { throw ValidationError("--summary goes with --jsonl") }
+    }
 
     func run() throws {
         var asOfDate: LocalDate?
@@ -57,6 +71,10 @@ struct Evaluate: ParsableCommand {
         }
         let document = checked.document
         let plan = checked.compile()
+        if let jsonl {
+            try runCaseload(jsonl, plan: plan, asOf: asOfDate)
+            return
+        }
         var recommendations: [Recommendation] = []
         for path in cases {
             let loadedCase = CaseLoader().load(contentsOf: path)
@@ -87,6 +105,45 @@ struct Evaluate: ParsableCommand {
         reportToStandardError(diagnostics, sources: sources, color: color)
         if diagnostics.containsErrors { throw ExitCode(1) }
     }
+}
+
+extension Evaluate {
+    /// `--jsonl`: streams the caseload line by line, one JSON object per input line on standard
+    /// output (`{"line": N, "recommendation": …}` or `{"line": N, "diagnostics": […]}`), and each
+    /// rejected line's diagnostics on standard error. Exits 1 when any line was rejected.
+    func runCaseload(_ path: String, plan: EvaluationPlan, asOf: LocalDate?) throws {
+        let handle: FileHandle
+        if path == "-" {
+            handle = .standardInput
+        } else {
+            if let problem = FileCheck.problem(at: path) { throw ValidationError("cannot read '\(path)': \(problem)") }
+            guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open '\(path)'") }
+            handle = file
+        }
+        let name = path == "-" ? "<stdin>" : path
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let summary = CaseloadRunner(plan: plan, asOf: asOf).run(lines: LineReader(handle), path: name) { result in
+            let line: Data?
+            switch result {
+            case .evaluated(let number, let recommendation):
+                line = try? encoder.encode(CaseloadLine(line: number, recommendation: recommendation, diagnostics: nil))
+            case .rejected(let number, let diagnostics):
+                reportToStandardError(diagnostics, sources: [:], color: color)
+                line = try? encoder.encode(CaseloadLine(line: number, recommendation: nil, diagnostics: diagnostics))
+            }
+            if let line { FileHandle.standardOutput.write(line + Data("\n".utf8)) }
+        }
+        if self.summary { FileHandle.standardError.write(Data(summary.text.utf8)) }
+        if summary.rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+/// One line of `--jsonl` output.
+private struct CaseloadLine: Encodable {
+    let line: Int
+    let recommendation: Recommendation?
+    let diagnostics: [Diagnostic]?
 }
 
 enum EvaluateFormat: String, ExpressibleByArgument, CaseIterable {

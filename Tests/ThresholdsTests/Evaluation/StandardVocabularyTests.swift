@@ -30,7 +30,7 @@ struct StandardVocabularyTests {
           - { date: 2026-10-08, outcome: seen, bedroom_seen: true, announced: false }
           - { date: 2026-10-15, outcome: cancelled, announced: true }
           - { date: 2026-10-22, outcome: rescheduled, announced: true }
-        compliance: { child_in_need_consent: withdrawn }
+        compliance: { child_in_need_consent: withdrawn, actions: [{ date: 2026-09-01, kept: false }], claims: [{ date: 2026-09-02, verified: true }] }
         carers:
           previous_children:
             - { outcome: removed, date: 2021-05-01 }
