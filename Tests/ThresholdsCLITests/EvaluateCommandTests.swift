@@ -88,6 +88,48 @@ struct EvaluateCommandTests {
         #expect(try CLI.run(["evaluate", "--jsonl", path, "Examples/cases/01-universal-hardship.yaml"]).status == 64)
     }
 
+    @Test("the board built into the binary is the checkout's Rules/northshire-neglect.yaml, byte for byte")
+    func embeddedBoardInStep() throws {
+        let board = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Rules/northshire-neglect.yaml"), encoding: .utf8)
+        let sourceURL = CLI.packageRoot.appendingPathComponent("Sources/thresholds/BundledBoard+Text.swift")
+        let source = try String(contentsOf: sourceURL, encoding: .utf8)
+        let open = "static let embedded = #\"\"\"\n"
+        let start = try #require(source.range(of: open)).upperBound
+        let end = try #require(source.range(of: "\"\"\"#", options: .backwards)).lowerBound
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil, String(source[start..<end]) != board {
+            try (String(source[..<start]) + board + String(source[end...])).write(to: sourceURL, atomically: true, encoding: .utf8)
+            Issue.record("rewrote BundledBoard+Text.swift from the board; build and run again")
+            return
+        }
+        #expect(String(source[start..<end]) == board, "run RECORD_SNAPSHOTS=1 swift test --filter embeddedBoardInStep")
+    }
+
+    @Test("an installed binary, copied anywhere, evaluates with the bundled board from any folder")
+    func installedAnywhere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thresholds-installed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let installed = folder.appendingPathComponent("thresholds")
+        try FileManager.default.copyItem(at: CLI.executable, to: installed)
+        let caseFile = folder.appendingPathComponent("case.yaml")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Examples/cases/04-cp-baby-refused-access.yaml"),
+                                         to: caseFile)
+        let process = Process()
+        process.executableURL = installed
+        process.arguments = ["evaluate", "case.yaml"]
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+            "Tests/ThresholdsTests/Snapshots/04-cp-baby-refused-access.txt"), encoding: .utf8)
+        #expect(String(decoding: stdout, as: UTF8.self) == golden)
+    }
+
     @Test("no as-of date anywhere is an error, never today's date")
     func missingAsOf() throws {
         let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"

@@ -55,8 +55,10 @@ struct Evaluate: ParsableCommand {
             guard let date = LocalDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a real date YYYY-MM-DD") }
             asOfDate = date
         }
-        let rulesPath = rules ?? BundledBoard.path
-        let loaded = DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
+        let rulesPath = rules ?? BundledBoard.path ?? BundledBoard.relative
+        let loaded = rules == nil && BundledBoard.path == nil
+            ? DocumentLoader().load(text: BundledBoard.embedded, path: BundledBoard.relative)
+            : DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         var sources = loaded.sources
         if loaded.isVocabulary {
@@ -150,12 +152,15 @@ enum EvaluateFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
 }
 
-/// Where the bundled example board is: beside the current directory (the README's commands run
-/// from the package root), else found from the executable's location in `.build`.
+/// The bundled example board: the checkout's `Rules/northshire-neglect.yaml` when there is one
+/// (beside the current directory, or found from the executable's location in `.build`), so that
+/// edits to it are what runs; otherwise the copy built into the binary, so that an installed
+/// `thresholds` works from any folder.
 enum BundledBoard {
     static let relative = "Rules/northshire-neglect.yaml"
 
-    static var path: String {
+    /// The file in a checkout, when one is found.
+    static var path: String? {
         if FileManager.default.fileExists(atPath: relative) { return relative }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
@@ -163,6 +168,6 @@ enum BundledBoard {
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return relative
+        return nil
     }
 }
