@@ -50,7 +50,15 @@ extension FileCheck {
         var rest: [Substring] = []
         var resolved = realPath(existing)
         while resolved == nil {
-            guard let slash = existing.lastIndex(of: "/"), slash > existing.startIndex else { return false }
+            guard let slash = existing.lastIndex(of: "/") else {
+                // A relative path none of whose folders exists: judged from the current directory.
+                guard existing != "." else { return false }
+                rest.insert(Substring(existing), at: 0)
+                existing = "."
+                resolved = realPath(existing)
+                continue
+            }
+            guard slash > existing.startIndex else { return false }
             rest.insert(existing[existing.index(after: slash)...], at: 0)
             existing = String(existing[..<slash])
             resolved = realPath(existing)

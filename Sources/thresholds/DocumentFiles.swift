@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThresholdsYAML
 
 /// Expands command-line paths into document files: a folder contributes every `.yaml` and `.yml`
 /// file below it, sorted, so output order does not depend on the file system. A file found in a
@@ -37,5 +38,21 @@ enum DocumentFiles {
             files += found.sorted().map { File(path: $0, root: path) }
         }
         return files
+    }
+}
+
+/// Standard input, read in full, for `-` given where a file is taken. At most the YAML limit
+/// plus one byte is kept, so the loader reports a larger input as too large.
+enum StandardInput {
+    static let name = "<stdin>"
+
+    static func bytes(limit: Int = YAMLLimits.default.maxBytes) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count <= limit {
+            let chunk = FileHandle.standardInput.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        return bytes
     }
 }

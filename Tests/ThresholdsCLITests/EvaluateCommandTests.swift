@@ -130,6 +130,34 @@ struct EvaluateCommandTests {
         #expect(String(decoding: stdout, as: UTF8.self) == golden)
     }
 
+    @Test("'-' reads standard input where a file is taken: a case, the rules, a caseload; only once")
+    func standardInput() throws {
+        func run(_ arguments: [String], input file: String) throws -> (status: Int32, stdout: String) {
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = arguments
+            process.currentDirectoryURL = CLI.packageRoot
+            process.standardInput = try FileHandle(forReadingFrom: CLI.packageRoot.appendingPathComponent(file))
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = Pipe()
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self))
+        }
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+            "Tests/ThresholdsTests/Snapshots/04-cp-baby-refused-access.txt"), encoding: .utf8)
+        let fromStdin = try run(["evaluate", "-"], input: "Examples/cases/04-cp-baby-refused-access.yaml")
+        #expect(fromStdin.status == 0 && fromStdin.stdout == golden)
+        let rules = try run(["evaluate", "--rules", "-", "Examples/cases/04-cp-baby-refused-access.yaml"],
+                            input: "Rules/northshire-neglect.yaml")
+        #expect(rules.status == 0 && rules.stdout == golden)
+        let check = try run(["check", "-"], input: "Rules/northshire-neglect.yaml")
+        #expect(check.status == 0 && check.stdout == "checked 1 file: 0 errors, 0 warnings\n")
+        #expect(try CLI.run(["evaluate", "--rules", "-", "-"]).status == 64)
+    }
+
     @Test("no as-of date anywhere is an error, never today's date")
     func missingAsOf() throws {
         let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"

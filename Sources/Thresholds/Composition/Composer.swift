@@ -91,6 +91,7 @@ struct Composer {
         guard !unusable.contains(path), let unit = units[path] else { return nil }
         var scope = Scope(isVocabulary: unit.isVocabulary)
         var ok = true
+        var baselineRead = unit.extends == nil
         for name in unit.imports {
             guard let imported = named(name, by: unit.path, chain: chain) else {
                 ok = false
@@ -114,6 +115,7 @@ struct Composer {
                     scope.unreadableNames.formUnion(baseline.unreadableNames)
                     scope.rules = baseline.rules
                     scope.removed = baseline.removed
+                    baselineRead = true
                 }
             } else {
                 ok = false
@@ -121,7 +123,9 @@ struct Composer {
         }
         declareLocal(unit, in: &scope)
         scope.unreadableNames.formUnion(unit.unreadableNames)
-        applyRules(unit, to: &scope)
+        // Without its baseline, what a document overrides or removes cannot be judged: the
+        // problem with the baseline is already reported.
+        if baselineRead { applyRules(unit, to: &scope) }
         guard ok else {
             failed = true
             unusable.insert(path)

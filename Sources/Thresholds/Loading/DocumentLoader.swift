@@ -53,6 +53,13 @@ public struct DocumentLoader: Sendable {
         finish(source.load(path, with: YAMLLoader(limits: limits)), source: source)
     }
 
+    /// Loads and checks YAML bytes that are not a file (standard input, say), named `path` in
+    /// diagnostics, taking what they import and extend from `source` (paths relative to the
+    /// folder of `path`, or to the source's root for a bare name).
+    public func load(bytes: [UInt8], path: String, importsFrom source: any DocumentSource) -> LoadedDocument {
+        finish(YAMLLoader(limits: limits).load(bytes, path: path), source: source)
+    }
+
     /// Loads and checks YAML text held in memory; `path` names it in diagnostics. It stands
     /// alone: a file it imports or extends is reported missing (use ``load(_:from:)``).
     public func load(text: String, path: String) -> LoadedDocument {

@@ -36,7 +36,10 @@ struct Check: ParsableCommand {
         var sources: [String: SourceText] = [:]
         let loader = DocumentLoader()
         for file in files {
-            let loaded = loader.load(contentsOf: file.path, rulesRoot: rulesRoot ?? file.root)
+            let loaded = file.path == "-"
+                ? loader.load(bytes: StandardInput.bytes(), path: StandardInput.name,
+                              importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
+                : loader.load(contentsOf: file.path, rulesRoot: rulesRoot ?? file.root)
             // A file that several documents import is reported once, not once per document.
             for diagnostic in loaded.diagnostics where reported.insert(diagnostic).inserted {
                 diagnostics.append(diagnostic)

@@ -44,6 +44,9 @@ struct Evaluate: ParsableCommand {
     var allInformation = false
 
     func validate() throws {
+        if cases.filter({ $0 == "-" }).count + (rules == "-" ? 1 : 0) + (jsonl == "-" ? 1 : 0) > 1 {
+            throw ValidationError("standard input ('-') can be read only once")
+        }
         if jsonl != nil, !cases.isEmpty { throw ValidationError("give case files or --jsonl, not both") }
         if jsonl == nil, cases.isEmpty { throw ValidationError("give at least one case file, or --jsonl with a caseload") }
         if summary, jsonl == nil { throw ValidationError("--summary goes with --jsonl") }
@@ -56,9 +59,15 @@ struct Evaluate: ParsableCommand {
             asOfDate = date
         }
         let rulesPath = rules ?? BundledBoard.path ?? BundledBoard.relative
-        let loaded = rules == nil && BundledBoard.path == nil
-            ? DocumentLoader().load(text: BundledBoard.embedded, path: BundledBoard.relative)
-            : DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
+        let loaded: LoadedDocument
+        if rules == "-" {
+            let root = rulesRoot ?? FileManager.default.currentDirectoryPath
+            loaded = DocumentLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name, importsFrom: FileSystemSource(root: root))
+        } else if rules == nil, BundledBoard.path == nil {
+            loaded = DocumentLoader().load(text: BundledBoard.embedded, path: BundledBoard.relative)
+        } else {
+            loaded = DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
+        }
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         var sources = loaded.sources
         if loaded.isVocabulary {
@@ -79,7 +88,9 @@ struct Evaluate: ParsableCommand {
         }
         var recommendations: [Recommendation] = []
         for path in cases {
-            let loadedCase = CaseLoader().load(contentsOf: path)
+            let loadedCase = path == "-" && rules != "-"
+                ? CaseLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name)
+                : CaseLoader().load(contentsOf: path)
             sources[path] = loadedCase.source
             let caseDiagnostics = loadedCase.diagnostics + CaseChecker.check(loadedCase, against: document)
             diagnostics += caseDiagnostics
