@@ -158,6 +158,20 @@ struct EvaluateCommandTests {
         #expect(try CLI.run(["evaluate", "--rules", "-", "-"]).status == 64)
     }
 
+    @Test("compare prints the transitions and the changed cases; a rejected line is reported and fails the run at the end")
+    func compare() throws {
+        let arguments = ["compare", "Rules/wessex/baseline/wessex-baseline.yaml", "Rules/wessex/kennet-neglect.yaml",
+                         "Examples/caseload/wessex-sample.jsonl"]
+        let text = try CLI.run(arguments)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("6 cases evaluated under both, 1 lines rejected, 4 changed"))
+        #expect(text.stdout.contains("line 3 (W-3): early_help.single_agency → early_help.multi_agency"))
+        #expect(text.stderr.contains("wessex-sample.jsonl:7:"))
+        let json = try CLI.run(arguments + ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["changed"] as? [Any])?.count == 4)
+    }
+
     @Test("no as-of date anywhere is an error, never today's date")
     func missingAsOf() throws {
         let path = NSTemporaryDirectory() + "thresholds-no-as-of-\(UUID().uuidString).yaml"

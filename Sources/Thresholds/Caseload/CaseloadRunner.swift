@@ -51,24 +51,46 @@ public struct CaseloadRunner: Sendable {
 
     /// One batch, each line on whichever core is free; results in the batch's order.
     private func evaluate(_ batch: [(line: Int, text: String)], path: String) -> [Result] {
-        let results = ResultSlots(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            results.set(index, evaluate(batch[index].text, line: batch[index].line, path: path))
+        Self.inParallel(batch) { item in
+            switch read(item.text, line: item.line, path: path, against: [plan.document]) {
+            case .success(let read): .evaluated(line: item.line, plan.evaluate(read.facts, asOf: read.asOf))
+            case .failure(let rejection): .rejected(line: item.line, rejection.diagnostics)
+            }
         }
+    }
+
+    /// `body` over every item, on whichever core is free; results in the items' order.
+    static func inParallel<Item: Sendable, Output: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> Output) -> [Output] {
+        let results = Slots<Output>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in results.set(index, body(items[index])) }
         return results.values
     }
 
-    private func evaluate(_ text: String, line: Int, path: String) -> Result {
+    /// Why a line was not evaluated: its errors, located at the caseload's line.
+    struct Rejection: Error {
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Reads one line's case, checked against the documents: its facts and as-of date, or the
+    /// errors that reject it, moved to the caseload's line. A problem only one of several
+    /// documents has (a fact the other declares) does not reject the case.
+    func read(_ text: String, line: Int, path: String, against documents: [ThresholdDocument])
+        -> Swift.Result<(facts: CaseFacts, asOf: LocalDate), Rejection>
+    {
         let loaded = CaseLoader().load(text: text, path: path)
-        var diagnostics = loaded.diagnostics + CaseChecker.check(loaded, against: plan.document)
+        var diagnostics = loaded.diagnostics
+        let checked = documents.map { CaseChecker.check(loaded, against: $0) }
+        diagnostics += (checked.first ?? []).filter { diagnostic in checked.dropFirst().allSatisfy { $0.contains(diagnostic) } }
         if let facts = loaded.facts, !diagnostics.containsErrors {
-            if let date = loaded.asOf ?? asOf { return .evaluated(line: line, plan.evaluate(facts, asOf: date)) }
+            if let date = loaded.asOf ?? asOf { return .success((facts, date)) }
             diagnostics.append(Diagnostic(
                 DiagnosticMessage("case.missing-as-of", .error, "no as-of date: give --as-of YYYY-MM-DD, or 'as_of' in the case"),
                 file: path, range: nil))
         }
         // Every location is on line 1 of the line's own text: move it to the caseload's line.
-        return .rejected(line: line, diagnostics.filter { $0.severity == .error }.map { Self.moved($0, toLine: line, path: path) })
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where diagnostic.severity == .error && !unique.contains(diagnostic) { unique.append(diagnostic) }
+        return .failure(Rejection(diagnostics: unique.map { Self.moved($0, toLine: line, path: path) }))
     }
 
     private static func moved(_ diagnostic: Diagnostic, toLine line: Int, path: String) -> Diagnostic {
@@ -96,8 +118,8 @@ public struct CaseloadRunner: Sendable {
 
 /// One batch's results, written by several threads at distinct indices and read once all are
 /// done: each slot has one writer, and `concurrentPerform` returns only when every write has.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<CaseloadRunner.Result?>
+private final class Slots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -109,9 +131,9 @@ private final class ResultSlots: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func set(_ index: Int, _ result: CaseloadRunner.Result) { slots[index] = result }
+    func set(_ index: Int, _ result: Value) { slots[index] = result }
 
-    var values: [CaseloadRunner.Result] { slots.compactMap { $0 } }
+    var values: [Value] { slots.compactMap { $0 } }
 }
 
 /// What a caseload run found: how many cases at each level, how many provisional, how many lines

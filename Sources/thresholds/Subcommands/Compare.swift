@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Thresholds
+import ThresholdsDiagnostics
+import ThresholdsYAML
+
+/// `thresholds compare`: two versions of a document over the same caseload.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two versions of a threshold document over a caseload.",
+        discussion: """
+            Evaluates both documents on every case of a caseload given as JSON Lines (one case per
+            line; '-' for standard input) and reports the transition matrix (old level by new
+            level) and every case whose level, provisional status or actions change, with the
+            rules that newly fire or stop firing and the facts they read. Lines that are not valid
+            cases are reported on standard error and the run goes on (exit status 1 at the end).
+            """
+    )
+
+    @Argument(help: "The document as it is.")
+    var old: String
+
+    @Argument(help: "The revised document.")
+    var new: String
+
+    @Argument(help: "The caseload: JSON Lines, one case per line ('-' for standard input).")
+    var caseload: String
+
+    @Option(help: "The folder every file the documents import or extend must lie inside.")
+    var rulesRoot: String?
+
+    @Option(help: "The date to evaluate at, YYYY-MM-DD, for cases that give no 'as_of'.")
+    var asOf: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: CompareFormat = .text
+
+    @Option(help: "Colour of diagnostics: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        var date: LocalDate?
+        if let asOf {
+            guard let parsed = LocalDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a real date YYYY-MM-DD") }
+            date = parsed
+        }
+        var plans: [EvaluationPlan] = []
+        for path in [old, new] {
+            let loaded = DocumentLoader().load(contentsOf: path, rulesRoot: rulesRoot)
+            guard let checked = loaded.checked else {
+                reportToStandardError(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, color: color)
+                if loaded.isVocabulary { throw ValidationError("'\(path)' is a vocabulary, which has no rules to compare") }
+                throw ExitCode(1)
+            }
+            plans.append(checked.compile())
+        }
+        let handle: FileHandle
+        if caseload == "-" {
+            handle = .standardInput
+        } else {
+            if let problem = FileCheck.problem(at: caseload) { throw ValidationError("cannot read '\(caseload)': \(problem)") }
+            guard let file = FileHandle(forReadingAtPath: caseload) else { throw ValidationError("cannot open '\(caseload)'") }
+            handle = file
+        }
+        let comparison = CaseloadComparison.compare(
+            old: plans[0], new: plans[1], lines: LineReader(handle), path: caseload == "-" ? StandardInput.name : caseload,
+            asOf: date) { reportToStandardError($0, sources: [:], color: color) }
+        switch format {
+        case .text:
+            print(comparison.text, terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(comparison), as: UTF8.self))
+        }
+        if comparison.rejected > 0 { throw ExitCode(1) }
+    }
+}
+
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
