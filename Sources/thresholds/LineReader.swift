@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import ThresholdsYAML
 
 /// Reads a file or standard input line by line, a chunk at a time: memory stays flat however
 /// long the caseload. A line longer than `maxLength` bytes is cut there (the loader then rejects
@@ -10,6 +12,14 @@ struct LineReader: Sequence, IteratorProtocol {
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
+
+    /// The lines of a file, or of standard input for `-`, with the name diagnostics use.
+    static func open(_ path: String) throws -> (lines: LineReader, name: String) {
+        if path == "-" { return (LineReader(.standardInput), StandardInput.name) }
+        if let problem = FileCheck.problem(at: path) { throw ValidationError("cannot read '\(path)': \(problem)") }
+        guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open '\(path)'") }
+        return (LineReader(file), path)
+    }
 
     init(_ handle: FileHandle, maxLength: Int = 4 << 20) {
         self.handle = handle

@@ -54,17 +54,10 @@ struct Compare: ParsableCommand {
             }
             plans.append(checked.compile())
         }
-        let handle: FileHandle
-        if caseload == "-" {
-            handle = .standardInput
-        } else {
-            if let problem = FileCheck.problem(at: caseload) { throw ValidationError("cannot read '\(caseload)': \(problem)") }
-            guard let file = FileHandle(forReadingAtPath: caseload) else { throw ValidationError("cannot open '\(caseload)'") }
-            handle = file
+        let input = try LineReader.open(caseload)
+        let comparison = CaseloadComparison.compare(old: plans[0], new: plans[1], lines: input.lines, path: input.name, asOf: date) {
+            reportToStandardError($0, sources: [:], color: color)
         }
-        let comparison = CaseloadComparison.compare(
-            old: plans[0], new: plans[1], lines: LineReader(handle), path: caseload == "-" ? StandardInput.name : caseload,
-            asOf: date) { reportToStandardError($0, sources: [:], color: color) }
         switch format {
         case .text:
             print(comparison.text, terminator: "")

@@ -125,18 +125,10 @@ extension Evaluate {
     /// output (`{"line": N, "recommendation": …}` or `{"line": N, "diagnostics": […]}`), and each
     /// rejected line's diagnostics on standard error. Exits 1 when any line was rejected.
     func runCaseload(_ path: String, plan: EvaluationPlan, asOf: LocalDate?) throws {
-        let handle: FileHandle
-        if path == "-" {
-            handle = .standardInput
-        } else {
-            if let problem = FileCheck.problem(at: path) { throw ValidationError("cannot read '\(path)': \(problem)") }
-            guard let file = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot open '\(path)'") }
-            handle = file
-        }
-        let name = path == "-" ? "<stdin>" : path
+        let input = try LineReader.open(path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let summary = CaseloadRunner(plan: plan, asOf: asOf).run(lines: LineReader(handle), path: name) { result in
+        let summary = CaseloadRunner(plan: plan, asOf: asOf).run(lines: input.lines, path: input.name) { result in
             let line: Data?
             switch result {
             case .evaluated(let number, let recommendation):
