@@ -75,4 +75,21 @@ struct CaseloadRunnerTests {
         }
         #expect(diagnostics.map(\.id) == ["case.missing-as-of"])
     }
+
+    @Test("a synthetic caseload is the same for the same seed, loads without a rejected line, and runs under two boards")
+    func generated() throws {
+        let generator = CaseloadGenerator(seed: 7, asOf: Fixture.asOf)
+        let lines = (0..<1_000).map(generator.line)
+        #expect(lines == (0..<1_000).map(CaseloadGenerator(seed: 7, asOf: Fixture.asOf).line))
+        #expect(lines != (0..<1_000).map(CaseloadGenerator(seed: 8, asOf: Fixture.asOf).line))
+        #expect(generator.line(500) == lines[500], "a case does not depend on those before it")
+        #expect(Set(lines).count == lines.count)
+        let kennet = try #require(DocumentLoader().load(contentsOf: Fixture.root.path + "/Rules/wessex/kennet-neglect.yaml",
+                                                        rulesRoot: Fixture.root.path).checked)
+        for plan in [try #require(Fixture.board).compile(), kennet.compile()] {
+            let summary = CaseloadRunner(plan: plan, asOf: nil).run(lines: lines, path: "synthetic.jsonl") { _ in }
+            #expect(summary.rejected == 0 && summary.evaluated == 1_000)
+            #expect(Level.allCases.filter { summary.levels[$0, default: 0] > 0 }.count >= 4, "every part of the ladder is reached")
+        }
+    }
 }
