@@ -105,8 +105,9 @@ public struct CaseloadGenerator: Sendable {
     }
 }
 
-/// SplitMix64: a small, fast, deterministic generator (the same on every platform).
-private struct SplitMix: RandomNumberGenerator {
+/// SplitMix64: a small, fast, deterministic generator (the same on every platform); the tests'
+/// random cases use it too.
+struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {

@@ -2,22 +2,9 @@ import Foundation
 import Testing
 @testable import Thresholds
 
-/// A deterministic generator (SplitMix64), so a failing random case can be reproduced by seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator (the library's SplitMix64), so a failing random case can be
+/// reproduced by seed.
+typealias SeededGenerator = SplitMix
 
 /// Random cases with every part sometimes missing, so that unknown facts, incomplete records
 /// and ranges reach every rule.
