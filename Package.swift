@@ -14,11 +14,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Thresholds", targets: ["Thresholds"]),
+        .library(name: "ThresholdsHTML", targets: ["ThresholdsHTML"]),
         .executable(name: "thresholds", targets: ["thresholds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // Typed HTML with escaping, for the published threshold document and the HTML outputs.
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // libyaml, the system package (apt: libyaml-dev, brew: libyaml). Named so that it
@@ -45,11 +48,19 @@ let package = Package(
             dependencies: ["ThresholdsYAML", "ThresholdsDiagnostics"],
             swiftSettings: strictSettings
         ),
+        // Pages for people: the published threshold document, a case's recommendation and a
+        // version comparison as self-contained HTML. The only target that imports Plot.
+        .target(
+            name: "ThresholdsHTML",
+            dependencies: ["Thresholds", .product(name: "Plot", package: "Plot")],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool: the only target that imports ArgumentParser.
         .executableTarget(
             name: "thresholds",
             dependencies: [
                 "Thresholds",
+                "ThresholdsHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThresholdsTests",
-            dependencies: ["Thresholds"],
+            dependencies: ["Thresholds", "ThresholdsHTML"],
             exclude: ["Corpus", "CaseCorpus", "CompositionCorpus", "FixtureCorpus", "Snapshots"],
             swiftSettings: strictSettings
         ),
