@@ -91,7 +91,7 @@ enum Page {
         .band { color: var(--muted); margin-top: -0.8rem; }
         .guidance { background: #f3f2f1; padding: 0.6rem 0.9rem; }
         article.rule { border-top: 1px solid var(--rule); padding: 0.4rem 0 0.8rem; }
-        article.rule h3 .id { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-weight: 600; color: var(--muted); margin-right: 0.4rem; }
+        article.rule .id { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-weight: 600; color: var(--muted); margin-right: 0.4rem; }
         .joiner { font-weight: 600; }
         ul.conditions { margin: 0.2rem 0 0.2rem 0; padding-left: 1.4rem; }
         code.expr { font-size: 0.8rem; color: var(--muted); background: #f3f2f1; padding: 0 0.25rem; border-radius: 3px; }

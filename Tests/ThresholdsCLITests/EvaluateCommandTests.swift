@@ -35,6 +35,33 @@ struct EvaluateCommandTests {
         #expect(result.stdout.contains("\n## Why: rules that fired\n"))
     }
 
+    @Test("--format html prints the golden page for the case record")
+    func html() throws {
+        let result = try CLI.run(["evaluate", "--format", "html", "Examples/cases/04-cp-baby-refused-access.yaml"])
+        #expect(result.status == 0)
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+            "Tests/ThresholdsTests/Snapshots/render/evaluate-04-cp-baby-refused-access.html"), encoding: .utf8)
+        #expect(result.stdout == golden)
+    }
+
+    @Test("render writes the published document into --out, or prints it; a broken document is not rendered")
+    func render() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("thresholds-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let written = try CLI.run(["render", "Rules/northshire-neglect.yaml", "--out", out.path])
+        #expect(written.status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("northshire-neglect.html"), encoding: .utf8)
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent(
+            "Tests/ThresholdsTests/Snapshots/render/northshire-neglect.html"), encoding: .utf8)
+        #expect(page == golden)
+        #expect(try CLI.run(["render", "Rules/northshire-neglect.yaml"]).stdout == golden)
+        let broken = try CLI.run(["render", "Tests/ThresholdsTests/Corpus/many-errors-one-document.yaml"])
+        #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("error:"))
+        let vocabulary = try CLI.run(["render", "Rules/wessex/shared/regional-vocabulary.yaml", "--rules-root", "Rules"])
+        #expect(vocabulary.status != 0 && vocabulary.stderr.contains("vocabulary"))
+    }
+
     @Test("a broken case file gets compiler-style diagnostics on stderr and exit status 1")
     func brokenCase() throws {
         let result = try CLI.run(["evaluate", "Tests/ThresholdsTests/CaseCorpus/unknown-board-facts-and-events.yaml"])

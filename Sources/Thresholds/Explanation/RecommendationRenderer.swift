@@ -58,14 +58,7 @@ public enum RecommendationRenderer {
         if !r.actions.isEmpty {
             heading(r.actions.contains { $0.overdue == true } ? "Actions (overdue first)" : "Actions")
             for action in r.actions {
-                var text = action.action.rawValue.replacingOccurrences(of: "_", with: " ")
-                if let within = action.within {
-                    text += action.action.rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)"
-                }
-                if let note = action.text { text = action.action == .routeTo ? "route to \(note)" : note }
-                if let strength = action.strength, !(strength == .consider && text.hasPrefix("consider")) {
-                    text = "\(strength.rawValue): " + text
-                }
+                var text = action.sentence
                 if action.overdue == true { text = "OVERDUE " + text }
                 if let due = action.due { text += ", due \(due)" }
                 item("\(text) [\(action.rules.joined(separator: ", "))]")
@@ -143,25 +136,7 @@ public enum RecommendationRenderer {
     /// One line per question; the domain grades that reach the same level are one question,
     /// since one graded assessment answers them all.
     private static func questions(_ needs: [InformationNeeded]) -> [(text: String, reach: Level, rules: String)] {
-        var lines: [(text: String, reach: Level, rules: String)] = []
-        var grouped: Set<Int> = []
-        for (index, need) in needs.enumerated() where !grouped.contains(index) {
-            guard need.fact.hasPrefix("domain.") else {
-                lines.append(("\(need.question) [\(need.fact)]", need.couldReach, need.rules.joined(separator: ", ")))
-                continue
-            }
-            let group = needs.indices.filter { needs[$0].fact.hasPrefix("domain.") && needs[$0].couldReach == need.couldReach }
-            grouped.formUnion(group)
-            let domains = group.map { needs[$0].fact.dropFirst("domain.".count).split(separator: "_").joined(separator: " ") }
-            var rules: [String] = []
-            for rule in group.flatMap({ needs[$0].rules }) where !rules.contains(rule) { rules.append(rule) }
-            let text = group.count == 1
-                ? "\(need.question) [\(need.fact)]"
-                : "Grade the child's care at a current assessment (1 best to 5 worst) for: \(domains.joined(separator: ", "))"
-                    + " [\(group.map { needs[$0].fact }.joined(separator: ", "))]"
-            lines.append((text, need.couldReach, rules.sorted().joined(separator: ", ")))
-        }
-        return lines
+        Question.grouping(needs).map { ("\($0.text) [\($0.facts.joined(separator: ", "))]", $0.couldReach, $0.rules.joined(separator: ", ")) }
     }
 
     private static func explain(_ explanation: Explanation, depth: Int, into out: inout [String], markdown: Bool) {
@@ -170,5 +145,58 @@ public enum RecommendationRenderer {
         if !readings.isEmpty { line += " — " + readings.joined(separator: ", ") }
         out.append(String(repeating: "  ", count: depth) + (markdown ? "- " : "  ") + line)
         for part in explanation.parts { explain(part, depth: depth + 1, into: &out, markdown: markdown) }
+    }
+}
+
+/// One question to put to a practitioner, for one or more items of ``InformationNeeded``: the
+/// domain grades that could lead to the same level are one question, since one graded
+/// assessment answers them all.
+public struct Question: Sendable, Hashable {
+    /// The question, in words.
+    public var text: String
+    /// The facts its answer gives.
+    public var facts: [String]
+    /// The level the answer could lead to (or, for an exception, fall to).
+    public var couldReach: Level
+    /// The rules waiting on the answer.
+    public var rules: [String]
+
+    /// The questions for `needs`, in their order, with domain grades grouped.
+    public static func grouping(_ needs: [InformationNeeded]) -> [Question] {
+        var lines: [Question] = []
+        var grouped: Set<Int> = []
+        for (index, need) in needs.enumerated() where !grouped.contains(index) {
+            guard need.fact.hasPrefix("domain.") else {
+                lines.append(Question(text: need.question, facts: [need.fact], couldReach: need.couldReach, rules: need.rules))
+                continue
+            }
+            let group = needs.indices.filter { needs[$0].fact.hasPrefix("domain.") && needs[$0].couldReach == need.couldReach }
+            grouped.formUnion(group)
+            let domains = group.map { needs[$0].fact.dropFirst("domain.".count).split(separator: "_").joined(separator: " ") }
+            var rules: [String] = []
+            for rule in group.flatMap({ needs[$0].rules }) where !rules.contains(rule) { rules.append(rule) }
+            let text = group.count == 1
+                ? need.question
+                : "Grade the child's care at a current assessment (1 best to 5 worst) for: \(domains.joined(separator: ", "))"
+            lines.append(Question(text: text, facts: group.map { needs[$0].fact },
+                                  couldReach: need.couldReach, rules: rules.sorted()))
+        }
+        return lines
+    }
+}
+
+extension RecommendedAction {
+    /// The action in words, with its strength and time: `must: see child within 5 working days`.
+    /// Its due date and whether it is overdue are apart (``due``, ``overdue``).
+    public var sentence: String {
+        var text = action.rawValue.replacingOccurrences(of: "_", with: " ")
+        if let within {
+            text += action.rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)"
+        }
+        if let note = self.text { text = action == .routeTo ? "route to \(note)" : note }
+        if let strength, !(strength == .consider && text.hasPrefix("consider")) {
+            text = "\(strength.rawValue): " + text
+        }
+        return text
     }
 }

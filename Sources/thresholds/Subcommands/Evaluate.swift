@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsHTML
 import ThresholdsYAML
 
 /// `thresholds evaluate`: apply a board's rules to case files and explain the recommendation.
@@ -34,7 +35,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "The date to evaluate at, YYYY-MM-DD (overrides the case file's 'as_of').")
     var asOf: String?
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown or html (one self-contained page for all the cases).")
     var format: EvaluateFormat = .text
 
     @Option(help: "Colour of diagnostics: auto, always or never.")
@@ -107,6 +108,8 @@ struct Evaluate: ParsableCommand {
         switch format {
         case .json:
             print(String(decoding: try RecommendationRenderer.json(recommendations), as: UTF8.self))
+        case .html:
+            if !recommendations.isEmpty { print(RecommendationPage.render(recommendations, allInformation: allInformation), terminator: "") }
         case .text, .markdown:
             let texts = recommendations.map {
                 format == .text
@@ -152,7 +155,7 @@ private struct CaseloadLine: Encodable {
 }
 
 enum EvaluateFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 }
 
 /// The bundled example board: the checkout's `Rules/northshire-neglect.yaml` when there is one
