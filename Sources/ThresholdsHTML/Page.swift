@@ -56,6 +56,17 @@ enum Page {
         )
     }
 
+    /// A condition as it evaluated: its truth, the expression, the facts read with their values, and its parts.
+    static func explanation(_ explanation: Explanation) -> Node<HTML.BodyContext> {
+        .group(
+            .span(.class("truth-\(explanation.result.rawValue)"), .text("[\(explanation.result.rawValue)] ")),
+            .code(.class("expr"), .text(explanation.condition)),
+            .if(!explanation.readings.isEmpty,
+                .text(" — " + explanation.readings.map { "\($0.name) = \($0.value)" }.joined(separator: ", "))),
+            .if(!explanation.parts.isEmpty, .ul(.class("conditions"), .forEach(explanation.parts) { .li(Page.explanation($0)) }))
+        )
+    }
+
     /// A definition list entry of label and value, skipped when the value is absent.
     static func fact(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
         guard let value else { return .empty }
@@ -113,6 +124,10 @@ enum Page {
         .truth-true { color: #005a30; font-weight: 600; }
         .truth-false { color: var(--muted); }
         .truth-unknown { color: #a4000f; font-weight: 600; }
+        .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+        .sides > div { border: 1px solid var(--rule); padding: 0 0.8rem; }
+        td.moved { font-weight: 700; background: #fff4e5; }
+        td.same { color: var(--muted); }
         footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.9rem; }
         @media print { body { max-width: none; } nav.contents { display: none; } a { color: inherit; text-decoration: none; } section.level, article.rule { break-inside: avoid-page; } }
         """

@@ -113,7 +113,8 @@ public enum RecommendationPage {
         )
     }
 
-    private static func fired(_ rule: FiredRule) -> Node<HTML.BodyContext> {
+    /// A rule that fired, with its citation and how its condition (and exception) evaluated.
+    static func fired(_ rule: FiredRule) -> Node<HTML.BodyContext> {
         .article(
             .class("rule"),
             .h4(.span(.class("id"), .text(rule.id)), .text(rule.title),
@@ -124,26 +125,15 @@ public enum RecommendationPage {
             .unwrap(rule.overrides) { old in
                 .p(.class("source"), .text("Overrides: \(old.title) in \(old.file)\(old.source.map { " (\($0))" } ?? "")"))
             },
-            .ul(.class("conditions"), .li(explanation(rule.explanation))),
+            .ul(.class("conditions"), .li(Page.explanation(rule.explanation))),
             .unwrap(rule.exception) { exception in
                 .group(
                     .p(.strong(.text(rule.exceptionUnconfirmed
                         ? "Unless (not confirmed: the rule applies until the exception is known to apply):"
                         : "Unless (did not apply):"))),
-                    .ul(.class("conditions"), .li(explanation(exception)))
+                    .ul(.class("conditions"), .li(Page.explanation(exception)))
                 )
             }
-        )
-    }
-
-    /// A condition as it evaluated: its truth, the expression, the facts read with their values, and its parts.
-    private static func explanation(_ explanation: Explanation) -> Node<HTML.BodyContext> {
-        .group(
-            .span(.class("truth-\(explanation.result.rawValue)"), .text("[\(explanation.result.rawValue)] ")),
-            .code(.class("expr"), .text(explanation.condition)),
-            .if(!explanation.readings.isEmpty,
-                .text(" — " + explanation.readings.map { "\($0.name) = \($0.value)" }.joined(separator: ", "))),
-            .if(!explanation.parts.isEmpty, .ul(.class("conditions"), .forEach(explanation.parts) { .li(self.explanation($0)) }))
         )
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsHTML
 import ThresholdsYAML
 
 /// `thresholds compare`: two versions of a document over the same caseload.
@@ -32,7 +33,7 @@ struct Compare: ParsableCommand {
     @Option(help: "The date to evaluate at, YYYY-MM-DD, for cases that give no 'as_of'.")
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or html.")
     var format: CompareFormat = .text
 
     @Option(help: "Colour of diagnostics: auto, always or never.")
@@ -65,11 +66,13 @@ struct Compare: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(comparison), as: UTF8.self))
+        case .html:
+            print(ComparisonPage.render(comparison), terminator: "")
         }
         if comparison.rejected > 0 { throw ExitCode(1) }
     }
 }
 
 enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
 }

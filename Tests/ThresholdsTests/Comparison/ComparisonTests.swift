@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsHTML
 
 /// `thresholds compare`: the Wessex county baseline against Kennet's local document over a small
 /// caseload, pinned to its exact text and JSON.
@@ -43,6 +44,16 @@ struct ComparisonTests {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(comparison), as: UTF8.self).replacingOccurrences(of: root, with: "")
         Snapshot.assertMatches(json + "\n", file: Snapshot.directory().appendingPathComponent("Snapshots/compare/wessex-baseline-to-kennet.json"))
+        let html = ComparisonPage.render(comparison).replacingOccurrences(of: root, with: "")
+        Snapshot.assertMatches(html, file: Snapshot.directory().appendingPathComponent("Snapshots/compare/wessex-baseline-to-kennet.html"))
+        let page = HTMLStructure(html)
+        #expect(page.error == nil)
+        let cells = page.all("td").map(\.text)
+        #expect(cells == comparison.transitions.joined().map(String.init), "the matrix, row by row")
+        #expect(page.all("article").compactMap { $0.attributes["id"] } == comparison.changed.map { "line-\($0.line)" })
+        let third = try #require(page.first(id: "line-3"))
+        #expect(third.text.contains("early_help.single_agency → early_help.multi_agency"))
+        #expect(third.text.contains("WX-EH-03"))
     }
 
     @Test("a document compared with itself changes nothing")
