@@ -2,7 +2,7 @@ public import Foundation
 
 /// Machine-readable diagnostics for editors and CI: a stable JSON shape with sorted keys.
 public enum DiagnosticJSON {
-    /// The JSON document: `{"diagnostics": [...], "errors": N, "warnings": N}`, diagnostics in
+    /// The JSON document: `{"diagnostics": [...], "errors": N, "schema_version": 1, "warnings": N}`, diagnostics in
     /// presentation order, keys sorted, so equal input gives byte-identical output.
     /// - Throws: `EncodingError` if a value cannot be encoded (not expected for diagnostics).
     public static func encode(_ diagnostics: [Diagnostic]) throws -> Data {
@@ -12,9 +12,7 @@ public enum DiagnosticJSON {
             errors: sorted.filter { $0.severity == .error }.count,
             warnings: sorted.filter { $0.severity == .warning }.count
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(report)
+        return try OutputJSON.encode(report)
     }
 
     private struct Report: Encodable {

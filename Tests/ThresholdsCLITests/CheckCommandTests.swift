@@ -82,7 +82,8 @@ struct CheckCommandTests {
         let start = try #require(range["start"] as? [String: Any])
         #expect(start["line"] as? Int == 14)
         #expect(start["column"] as? Int == 11)
-        let fixIts = try #require(first0["fixIts"] as? [[String: Any]])
+        #expect(object["schema_version"] as? Int == 1)
+        let fixIts = try #require(first0["fix_its"] as? [[String: Any]])
         let edits = try #require(fixIts.first?["edits"] as? [[String: Any]])
         #expect(edits.first?["replacement"] as? String == "domain.hygiene")
     }

@@ -21,8 +21,11 @@ struct EvaluateCommandTests {
         let second = try CLI.run(arguments)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [[String: Any]])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? Int == 1)
+        let array = try #require(object["recommendations"] as? [[String: Any]])
         #expect(array.map { $0["level"] as? String } == ["universal", "pre_proceedings"])
+        #expect(array.allSatisfy { $0["case_id"] != nil && $0["fired_rules"] != nil && $0["caseID"] == nil }, "snake_case keys, like the inputs")
     }
 
     @Test("--as-of overrides the case file's date; markdown has headings")
@@ -108,7 +111,8 @@ struct EvaluateCommandTests {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         #expect(objects.map { $0["line"] as? Int } == [1, 2, 3])
-        #expect((objects[0]["recommendation"] as? [String: Any])?["caseID"] as? String == "A")
+        #expect((objects[0]["recommendation"] as? [String: Any])?["case_id"] as? String == "A")
+        #expect(objects.allSatisfy { $0["schema_version"] as? Int == 1 })
         #expect(objects[1]["diagnostics"] != nil && objects[1]["recommendation"] == nil)
         #expect(result.stderr.contains(":2:") && result.stderr.contains("[document.unknown-key]"))
         #expect(result.stderr.contains("2 cases evaluated, "))

@@ -1,14 +1,13 @@
 public import Foundation
+import ThresholdsDiagnostics
 
 /// Renders a ``Recommendation`` for people (text, Markdown) and for tools (JSON). JSON has
 /// sorted keys and no time stamps, so the same recommendation always gives the same bytes.
 public enum RecommendationRenderer {
-    /// JSON with sorted keys.
+    /// JSON: `{"recommendations": [...], "schema_version": 1}`, snake_case keys, sorted (``OutputJSON``).
     /// - Throws: `EncodingError` if a value cannot be encoded (not expected).
     public static func json(_ recommendations: [Recommendation]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(recommendations)
+        try OutputJSON.encode(["recommendations": recommendations])
     }
 
     /// How many items of information needed are shown unless all are asked for.

@@ -1,4 +1,5 @@
 public import Foundation
+import ThresholdsDiagnostics
 
 /// Renders a ``FixtureReport``: text for people, JSON for tools.
 public enum FixtureReportRenderer {
@@ -70,8 +71,6 @@ public enum FixtureReportRenderer {
             passed: report.passed, failed: report.failed, skipped: report.skipped, ruleCoverage: report.ruleCoverage,
             neverFired: report.neverFired, branchCoverage: report.branchCoverage.percentage,
             uncoveredBranches: report.branchCoverage.uncovered)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(body)
+        return try OutputJSON.encode(body)
     }
 }

@@ -63,9 +63,7 @@ struct Compare: ParsableCommand {
         case .text:
             print(comparison.text, terminator: "")
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(comparison), as: UTF8.self))
+            print(String(decoding: try OutputJSON.encode(comparison), as: UTF8.self))
         case .html:
             print(ComparisonPage.render(comparison), terminator: "")
         }

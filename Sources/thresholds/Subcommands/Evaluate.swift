@@ -125,20 +125,18 @@ struct Evaluate: ParsableCommand {
 
 extension Evaluate {
     /// `--jsonl`: streams the caseload line by line, one JSON object per input line on standard
-    /// output (`{"line": N, "recommendation": …}` or `{"line": N, "diagnostics": […]}`), and each
+    /// output (`{"line": N, "recommendation": …, "schema_version": 1}` or `{"diagnostics": […], "line": N, "schema_version": 1}`), and each
     /// rejected line's diagnostics on standard error. Exits 1 when any line was rejected.
     func runCaseload(_ path: String, plan: EvaluationPlan, asOf: LocalDate?) throws {
         let input = try LineReader.open(path)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let summary = CaseloadRunner(plan: plan, asOf: asOf).run(lines: input.lines, path: input.name) { result in
             let line: Data?
             switch result {
             case .evaluated(let number, let recommendation):
-                line = try? encoder.encode(CaseloadLine(line: number, recommendation: recommendation, diagnostics: nil))
+                line = try? OutputJSON.encode(CaseloadLine(line: number, recommendation: recommendation, diagnostics: nil), pretty: false)
             case .rejected(let number, let diagnostics):
                 reportToStandardError(diagnostics, sources: [:], color: color)
-                line = try? encoder.encode(CaseloadLine(line: number, recommendation: nil, diagnostics: diagnostics))
+                line = try? OutputJSON.encode(CaseloadLine(line: number, recommendation: nil, diagnostics: diagnostics), pretty: false)
             }
             if let line { FileHandle.standardOutput.write(line + Data("\n".utf8)) }
         }

@@ -40,9 +40,7 @@ struct ComparisonTests {
         let root = Fixture.root.path + "/"
         Snapshot.assertMatches(comparison.text.replacingOccurrences(of: root, with: ""),
                                file: Snapshot.directory().appendingPathComponent("Snapshots/compare/wessex-baseline-to-kennet.txt"))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(comparison), as: UTF8.self).replacingOccurrences(of: root, with: "")
+        let json = String(decoding: try OutputJSON.encode(comparison), as: UTF8.self).replacingOccurrences(of: root, with: "")
         Snapshot.assertMatches(json + "\n", file: Snapshot.directory().appendingPathComponent("Snapshots/compare/wessex-baseline-to-kennet.json"))
         let html = ComparisonPage.render(comparison).replacingOccurrences(of: root, with: "")
         Snapshot.assertMatches(html, file: Snapshot.directory().appendingPathComponent("Snapshots/compare/wessex-baseline-to-kennet.html"))
