@@ -65,6 +65,22 @@ struct EvaluateCommandTests {
         #expect(vocabulary.status != 0 && vocabulary.stderr.contains("vocabulary"))
     }
 
+    @Test("schema lists the schemas, prints one by name, and writes them all with --out; an unknown name is a usage error")
+    func schema() throws {
+        let list = try CLI.run(["schema"])
+        #expect(list.status == 0 && list.stdout.contains("threshold-document\t") && list.stdout.contains("case\t"))
+        let one = try CLI.run(["schema", "case"])
+        let golden = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/schemas/case.schema.json"), encoding: .utf8)
+        #expect(one.stdout == golden)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("thresholds-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try CLI.run(["schema", "--out", out.path]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 9)
+        let unknown = try CLI.run(["schema", "cases"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no schema 'cases'"))
+    }
+
     @Test("a broken case file gets compiler-style diagnostics on stderr and exit status 1")
     func brokenCase() throws {
         let result = try CLI.run(["evaluate", "Tests/ThresholdsTests/CaseCorpus/unknown-board-facts-and-events.yaml"])

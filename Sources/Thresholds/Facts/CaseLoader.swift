@@ -58,10 +58,50 @@ public struct CaseLoader: Sendable {
     }
 }
 
+/// The keys each part of a case file accepts. The parser's `allowed:` lists and the JSON Schema
+/// of case files (`thresholds schema`) both come from here, so the two cannot drift apart.
+enum CaseFileKeys {
+    static let root = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
+                       "events", "context", "carers", "facts", "transfer_in", "household", "health", "impacts"]
+    static let impact = ["date", "domain", "on", "what", "seen_by"]
+    static let household = ["housing", "heating", "childcare_when_parents_absent"]
+    static let health = [
+        "dentist_registered", "untreated_dental_decay", "immunisation_sets_received", "immunisations_up_to_date",
+        "growth", "antenatal",
+    ]
+    static let growth = ["date", "weight_centile", "height_centile"]
+    static let antenatal = ["date", "attended"]
+    static let transferIn = ["date", "from", "records_received"]
+    static let child = [
+        "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication",
+        "young_carer", "gestation_recorded_on", "due_date",
+    ]
+    static let plan = ["level", "category", "start", "end", "end_reason"]
+    static let assessment = ["date", "grades"]
+    static let education = [
+        "on_roll", "sessions_possible", "sessions_missed", "consecutive_absence_days", "missing", "home_educated",
+        "home_education_start", "whereabouts_known", "part_time_timetable", "last_attended", "exclusions",
+        "without_school_place",
+    ]
+    static let exclusion = ["date", "kind"]
+    static let partTimeTimetable = ["start", "review", "notified"]
+    static let visit = [
+        "date", "by", "announced", "outcome", "child_seen_alone", "home_seen", "bedroom_seen", "seen_by",
+    ]
+    static let compliance = ["early_help_consent", "actions", "claims", "disguised_compliance", "child_in_need_consent"]
+    static let event = ["date", "kind", "domains"]
+    static let context = ["poverty", "parent_prioritises_child", "compensatory_care"]
+    static let carers = [
+        "substance_misuse", "domestic_abuse", "mental_health", "previous_children_removed", "previous_children",
+    ]
+    static let previousChild = ["outcome", "date"]
+    /// An item of `compliance.actions` (`kept`) or `compliance.claims` (`verified`).
+    static func outcome(_ held: String) -> [String] { ["date", held] }
+}
+
 /// Lowers a case file's node tree into ``CaseFacts``.
 struct CaseParser {
-    static let keys = ["id", "as_of", "child", "plans", "assessments", "education", "visits", "compliance",
-                       "events", "context", "carers", "facts", "transfer_in", "household", "health", "impacts"]
+    static let keys = CaseFileKeys.root
 
     var reader: NodeReader
     var ranges: [String: SourceRange] = [:]
@@ -98,7 +138,7 @@ struct CaseParser {
     }
 
     private mutating func impact(_ node: YAMLNode) -> CaseFacts.Impact? {
-        guard let f = reader.fields(of: node, "an impact", allowed: ["date", "domain", "on", "what", "seen_by"]),
+        guard let f = reader.fields(of: node, "an impact", allowed: CaseFileKeys.impact),
               let date = reader.date(reader.required("date", in: f), "an impact's 'date'"),
               let domain = reader.oneOf(reader.required("domain", in: f), "an impact's 'domain'", Vocabulary.domains),
               let area = reader.oneOf(reader.required("on", in: f), "an impact's 'on'", CaseFacts.Impact.areas)
@@ -109,7 +149,7 @@ struct CaseParser {
 
     private mutating func household(_ node: YAMLNode) -> CaseFacts.Household? {
         typealias Household = CaseFacts.Household
-        guard let f = reader.fields(of: node, "'household'", allowed: ["housing", "heating", "childcare_when_parents_absent"])
+        guard let f = reader.fields(of: node, "'household'", allowed: CaseFileKeys.household)
         else { return nil }
         return Household(housing: reader.oneOf(f["housing"], "'housing'", Household.housingValues),
                          heating: reader.oneOf(f["heating"], "'heating'", Household.heatingValues),
@@ -118,19 +158,16 @@ struct CaseParser {
     }
 
     private mutating func health(_ node: YAMLNode) -> CaseFacts.Health? {
-        guard let f = reader.fields(of: node, "'health'", allowed: [
-            "dentist_registered", "untreated_dental_decay", "immunisation_sets_received", "immunisations_up_to_date", "growth",
-            "antenatal",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "'health'", allowed: CaseFileKeys.health) else { return nil }
         let growth = reader.list(f["growth"], "'growth'")?.compactMap { item -> CaseFacts.GrowthMeasurement? in
-            guard let g = reader.fields(of: item, "a growth measurement", allowed: ["date", "weight_centile", "height_centile"]),
+            guard let g = reader.fields(of: item, "a growth measurement", allowed: CaseFileKeys.growth),
                   let date = reader.date(reader.required("date", in: g), "a measurement's 'date'")
             else { return nil }
             return CaseFacts.GrowthMeasurement(date: date, weightCentile: centile(g["weight_centile"], "'weight_centile'"),
                                                heightCentile: centile(g["height_centile"], "'height_centile'"))
         }
         let antenatal = reader.list(f["antenatal"], "'antenatal'")?.compactMap { item -> CaseFacts.Appointment? in
-            guard let a = reader.fields(of: item, "an antenatal appointment", allowed: ["date", "attended"]),
+            guard let a = reader.fields(of: item, "an antenatal appointment", allowed: CaseFileKeys.antenatal),
                   let date = reader.date(reader.required("date", in: a), "an appointment's 'date'"),
                   let attended = reader.boolean(reader.required("attended", in: a), "'attended'")
             else { return nil }
@@ -155,7 +192,7 @@ struct CaseParser {
     }
 
     private mutating func transferIn(_ node: YAMLNode) -> CaseFacts.TransferIn? {
-        guard let f = reader.fields(of: node, "'transfer_in'", allowed: ["date", "from", "records_received"]),
+        guard let f = reader.fields(of: node, "'transfer_in'", allowed: CaseFileKeys.transferIn),
               let date = reader.date(reader.required("date", in: f), "'transfer_in' 'date'")
         else { return nil }
         return CaseFacts.TransferIn(date: date, from: reader.string(f["from"], "'from'"),
@@ -163,10 +200,7 @@ struct CaseParser {
     }
 
     private mutating func child(_ node: YAMLNode) -> CaseFacts.Child? {
-        guard let f = reader.fields(of: node, "'child'", allowed: [
-            "date_of_birth", "unborn", "gestation_weeks", "disabled", "additional_needs", "critical_medication", "young_carer",
-            "gestation_recorded_on", "due_date",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "'child'", allowed: CaseFileKeys.child) else { return nil }
         return CaseFacts.Child(
             dateOfBirth: reader.date(f["date_of_birth"], "'date_of_birth'"), unborn: reader.boolean(f["unborn"], "'unborn'"),
             gestationWeeks: reader.integer(f["gestation_weeks"], "'gestation_weeks'"),
@@ -179,7 +213,7 @@ struct CaseParser {
     }
 
     private mutating func plan(_ node: YAMLNode) -> CaseFacts.Plan? {
-        guard let f = reader.fields(of: node, "a plan", allowed: ["level", "category", "start", "end", "end_reason"]) else {
+        guard let f = reader.fields(of: node, "a plan", allowed: CaseFileKeys.plan) else {
             return nil
         }
         let levels = Level.allCases.filter { $0 != .universal }.map(\.rawValue)
@@ -192,7 +226,7 @@ struct CaseParser {
     }
 
     private mutating func assessment(_ node: YAMLNode) -> CaseFacts.Assessment? {
-        guard let f = reader.fields(of: node, "an assessment", allowed: ["date", "grades"]),
+        guard let f = reader.fields(of: node, "an assessment", allowed: CaseFileKeys.assessment),
               let date = reader.date(reader.required("date", in: f), "an assessment's 'date'"),
               let gradesNode = reader.required("grades", in: f),
               let gradeFields = reader.fields(of: gradesNode, "an assessment's 'grades'", allowed: Vocabulary.domains)
@@ -212,13 +246,9 @@ struct CaseParser {
     }
 
     private mutating func education(_ node: YAMLNode) -> CaseFacts.Education? {
-        guard let f = reader.fields(of: node, "'education'", allowed: [
-            "on_roll", "sessions_possible", "sessions_missed", "consecutive_absence_days", "missing", "home_educated",
-            "home_education_start", "whereabouts_known", "part_time_timetable", "last_attended", "exclusions",
-            "without_school_place",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "'education'", allowed: CaseFileKeys.education) else { return nil }
         let exclusions = reader.list(f["exclusions"], "'exclusions'")?.compactMap { item -> CaseFacts.Exclusion? in
-            guard let e = reader.fields(of: item, "an exclusion", allowed: ["date", "kind"]),
+            guard let e = reader.fields(of: item, "an exclusion", allowed: CaseFileKeys.exclusion),
                   let date = reader.date(reader.required("date", in: e), "an exclusion's 'date'"),
                   let kind = reader.oneOf(reader.required("kind", in: e), "an exclusion's 'kind'",
                                           CaseFacts.Exclusion.Kind.allCases.map(\.rawValue)).flatMap(CaseFacts.Exclusion.Kind.init)
@@ -227,7 +257,7 @@ struct CaseParser {
         }
         var timetable: CaseFacts.PartTimeTimetable?
         if let node = f["part_time_timetable"],
-           let t = reader.fields(of: node, "'part_time_timetable'", allowed: ["start", "review", "notified"]) {
+           let t = reader.fields(of: node, "'part_time_timetable'", allowed: CaseFileKeys.partTimeTimetable) {
             timetable = CaseFacts.PartTimeTimetable(start: reader.date(t["start"], "'start'"),
                                                     review: reader.date(t["review"], "'review'"),
                                                     notified: reader.boolean(t["notified"], "'notified'"))
@@ -249,9 +279,7 @@ struct CaseParser {
     }
 
     private mutating func visit(_ node: YAMLNode) -> CaseFacts.Visit? {
-        guard let f = reader.fields(of: node, "a visit", allowed: [
-            "date", "by", "announced", "outcome", "child_seen_alone", "home_seen", "bedroom_seen", "seen_by",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "a visit", allowed: CaseFileKeys.visit) else { return nil }
         let agency = reader.oneOf(f["by"], "a visit's 'by'", CaseFacts.Agency.allCases.map(\.rawValue))
             .flatMap { CaseFacts.Agency(rawValue: $0) }
         let date = reader.date(reader.required("date", in: f), "a visit's 'date'")
@@ -265,12 +293,10 @@ struct CaseParser {
     }
 
     private mutating func compliance(_ node: YAMLNode) -> CaseFacts.Compliance? {
-        guard let f = reader.fields(of: node, "'compliance'", allowed: [
-            "early_help_consent", "actions", "claims", "disguised_compliance", "child_in_need_consent",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "'compliance'", allowed: CaseFileKeys.compliance) else { return nil }
         func outcomes(_ key: String, _ held: String) -> [CaseFacts.DatedOutcome]? {
             reader.list(f[key], "'\(key)'")?.compactMap { item in
-                guard let g = reader.fields(of: item, "an item of '\(key)'", allowed: ["date", held]),
+                guard let g = reader.fields(of: item, "an item of '\(key)'", allowed: CaseFileKeys.outcome(held)),
                       let date = reader.date(reader.required("date", in: g), "'date'"),
                       let value = reader.boolean(reader.required(held, in: g), "'\(held)'")
                 else { return nil }
@@ -286,7 +312,7 @@ struct CaseParser {
     }
 
     private mutating func event(_ node: YAMLNode, index: Int) -> CaseFacts.Event? {
-        guard let f = reader.fields(of: node, "an event", allowed: ["date", "kind", "domains"]),
+        guard let f = reader.fields(of: node, "an event", allowed: CaseFileKeys.event),
               let date = reader.date(reader.required("date", in: f), "an event's 'date'"),
               let kindNode = reader.required("kind", in: f), let kind = reader.string(kindNode, "an event's 'kind'")
         else { return nil }
@@ -299,7 +325,7 @@ struct CaseParser {
     }
 
     private mutating func context(_ node: YAMLNode) -> CaseFacts.Context? {
-        guard let f = reader.fields(of: node, "'context'", allowed: ["poverty", "parent_prioritises_child", "compensatory_care"])
+        guard let f = reader.fields(of: node, "'context'", allowed: CaseFileKeys.context)
         else { return nil }
         return CaseFacts.Context(poverty: reader.boolean(f["poverty"], "'poverty'"),
                                  parentPrioritisesChild: reader.boolean(f["parent_prioritises_child"], "'parent_prioritises_child'"),
@@ -307,11 +333,9 @@ struct CaseParser {
     }
 
     private mutating func carers(_ node: YAMLNode) -> CaseFacts.Carers? {
-        guard let f = reader.fields(of: node, "'carers'", allowed: [
-            "substance_misuse", "domestic_abuse", "mental_health", "previous_children_removed", "previous_children",
-        ]) else { return nil }
+        guard let f = reader.fields(of: node, "'carers'", allowed: CaseFileKeys.carers) else { return nil }
         let previous = reader.list(f["previous_children"], "'previous_children'")?.compactMap { item -> CaseFacts.PreviousChild? in
-            guard let p = reader.fields(of: item, "an earlier child", allowed: ["outcome", "date"]),
+            guard let p = reader.fields(of: item, "an earlier child", allowed: CaseFileKeys.previousChild),
                   let outcome = reader.oneOf(reader.required("outcome", in: p), "an earlier child's 'outcome'",
                                              CaseFacts.PreviousChild.Outcome.allCases.map(\.rawValue))
                       .flatMap(CaseFacts.PreviousChild.Outcome.init)
