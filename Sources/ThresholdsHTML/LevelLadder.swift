@@ -29,7 +29,10 @@ enum LevelLadder {
         let summary = Level.allCases.map { level in
             "\(document.label(for: level)): \(counts[level, default: 0]) \(counts[level, default: 0] == 1 ? "rule" : "rules")"
         }.joined(separator: "; ")
-        let steps: [Node<HTML.BodyContext>] = Level.allCases.map { step($0, document, count: counts[$0, default: 0]) }
+        let steps: [Node<HTML.BodyContext>] = Level.allCases.map { level in
+            let ids = document.rules.filter { $0.effect.value == .level(level) }.map(\.id.value)
+            return step(level, document, rules: ids)
+        }
         return .element(named: "figure", nodes: [
             .class("ladder"),
             .element(named: "svg", nodes: [
@@ -48,7 +51,8 @@ enum LevelLadder {
         ])
     }
 
-    private static func step(_ level: Level, _ document: ThresholdDocument, count: Int) -> Node<HTML.BodyContext> {
+    private static func step(_ level: Level, _ document: ThresholdDocument, rules: [String]) -> Node<HTML.BodyContext> {
+        let count = rules.count
         let x = level.rank * (stepWidth + gap) + 4
         let stepHeight = 90 + level.rank * 48
         let y = height - stepHeight - 4
@@ -72,6 +76,9 @@ enum LevelLadder {
         }
         return .element(named: "a", nodes: [
             .attribute(named: "href", value: "#" + Page.anchor(level)),
+            // Which rules lead to the level, shown when the step is pointed at.
+            .element(named: "title", nodes: [.text(rules.isEmpty ? "No rule recommends this level directly"
+                                                                  : "Rules: " + rules.joined(separator: ", "))]),
             .element(named: "rect", nodes: [
                 .attribute(named: "x", value: String(x)),
                 .attribute(named: "y", value: String(y)),

@@ -177,14 +177,15 @@ struct EvaluateCommandTests {
         #expect(String(decoding: stdout, as: UTF8.self) == golden)
     }
 
-    @Test("'-' reads standard input where a file is taken: a case, the rules, a caseload; only once")
+    @Test("'-' reads standard input where a file is taken: a case, the rules, a caseload, a document to render or compare, fixtures; only once")
     func standardInput() throws {
         func run(_ arguments: [String], input file: String) throws -> (status: Int32, stdout: String) {
             let process = Process()
             process.executableURL = CLI.executable
             process.arguments = arguments
             process.currentDirectoryURL = CLI.packageRoot
-            process.standardInput = try FileHandle(forReadingFrom: CLI.packageRoot.appendingPathComponent(file))
+            process.standardInput = try FileHandle(forReadingFrom: file.hasPrefix("/")
+                ? URL(fileURLWithPath: file) : CLI.packageRoot.appendingPathComponent(file))
             let out = Pipe()
             process.standardOutput = out
             process.standardError = Pipe()
@@ -203,6 +204,25 @@ struct EvaluateCommandTests {
         let check = try run(["check", "-"], input: "Rules/northshire-neglect.yaml")
         #expect(check.status == 0 && check.stdout == "checked 1 file: 0 errors, 0 warnings\n")
         #expect(try CLI.run(["evaluate", "--rules", "-", "-"]).status == 64)
+        let page = try run(["render", "-"], input: "Rules/northshire-neglect.yaml")
+        #expect(page.status == 0 && page.stdout.hasPrefix("<!DOCTYPE html>"))
+        // Standard input reads as a file in the current folder: a fixture file's paths resolve from there.
+        let fixtureFile = NSTemporaryDirectory() + "thresholds-stdin-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: fixtureFile) }
+        try """
+            fixtures: 1
+            rules: Rules/northshire-neglect.yaml
+            cases:
+              - name: from standard input
+                case: Examples/cases/04-cp-baby-refused-access.yaml
+                expect: { level: child_protection }
+            """.write(toFile: fixtureFile, atomically: true, encoding: .utf8)
+        let fixtures = try run(["test", "-"], input: fixtureFile)
+        #expect(fixtures.status == 0 && fixtures.stdout.hasSuffix("1 passed, 0 failed\n"))
+        let compare = try run(["compare", "Rules/northshire-neglect.yaml", "-", "Examples/caseload/wessex-sample.jsonl"],
+                              input: "Rules/northshire-neglect.yaml")
+        #expect(compare.stdout.contains(", 0 changed"))
+        #expect(try CLI.run(["compare", "-", "-", "x.jsonl"]).status == 64)
     }
 
     @Test("compare prints the transitions and the changed cases; a rejected line is reported and fails the run at the end")

@@ -59,6 +59,12 @@ public struct FixtureLoader: Sendable {
         return paths.map { load($0, documents: &documents) }
     }
 
+    /// Loads a fixture file, reusing the threshold documents in `documents` (keyed by resolved
+    /// path) and adding those it loads.
+    public func load(contentsOf path: String, documents: inout [String: LoadedDocument]) -> LoadedFixtures {
+        load(path, documents: &documents)
+    }
+
     /// Loads fixture text held in memory as if it were the file at `path` (so `rules:` and
     /// `case:` resolve from that file's folder), reusing the threshold documents in `documents`,
     /// keyed by resolved path, and adding those it loads.

@@ -18,10 +18,10 @@ struct Compare: ParsableCommand {
             """
     )
 
-    @Argument(help: "The document as it is.")
+    @Argument(help: "The document as it is ('-' for standard input).")
     var old: String
 
-    @Argument(help: "The revised document.")
+    @Argument(help: "The revised document ('-' for standard input).")
     var new: String
 
     @Argument(help: "The caseload: JSON Lines, one case per line ('-' for standard input).")
@@ -45,9 +45,13 @@ struct Compare: ParsableCommand {
             guard let parsed = LocalDate(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a real date YYYY-MM-DD") }
             date = parsed
         }
+        if [old, new, caseload].filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
         var plans: [EvaluationPlan] = []
         for path in [old, new] {
-            let loaded = DocumentLoader().load(contentsOf: path, rulesRoot: rulesRoot)
+            let loaded = path == "-"
+                ? DocumentLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name,
+                                        importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
+                : DocumentLoader().load(contentsOf: path, rulesRoot: rulesRoot)
             guard let checked = loaded.checked else {
                 reportToStandardError(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, color: color)
                 if loaded.isVocabulary { throw ValidationError("'\(path)' is a vocabulary, which has no rules to compare") }

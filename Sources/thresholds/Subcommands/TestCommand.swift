@@ -15,7 +15,7 @@ struct TestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Fixture files (.yaml, .yml), or folders to search for them.")
+    @Argument(help: "Fixture files (.yaml, .yml), or folders to search for them ('-' for standard input).")
     var paths: [String]
 
     @Option(help: "Run only cases whose name or a tag contains this text.")
@@ -48,7 +48,14 @@ struct TestCommand: ParsableCommand {
         var reports: [FixtureReport] = []
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceText] = [:]
-        for loaded in FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot).load(contentsOf: files.map(\.path)) {
+        if files.filter({ $0.path == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        let loader = FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot)
+        var documents: [String: LoadedDocument] = [:]
+        for file in files {
+            // Standard input reads as a file in the current folder: its 'rules:' and 'case:' resolve from there.
+            let loaded = file.path == "-"
+                ? loader.load(bytes: StandardInput.bytes(), path: StandardInput.name, documents: &documents)
+                : loader.load(contentsOf: file.path, documents: &documents)
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
             if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }

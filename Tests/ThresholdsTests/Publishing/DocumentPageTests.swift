@@ -65,6 +65,12 @@ struct DocumentPageTests {
         let steps = page.all("a").filter { $0.ancestors.contains("svg") }.compactMap { $0.attributes["href"] }
         #expect(steps == Level.allCases.map { "#level-\($0.rawValue)" })
         #expect(page.all("rect").count == Level.allCases.count)
+        // Each step names the rules that lead to its level.
+        let stepTitles = page.all("title").filter { $0.ancestors.contains("a") }.map(\.text)
+        for level in Level.allCases {
+            let ids = document.rules.filter { $0.effect.value == .level(level) }.map(\.id.value)
+            #expect(stepTitles.contains(ids.isEmpty ? "No rule recommends this level directly" : "Rules: " + ids.joined(separator: ", ")))
+        }
     }
 
     @Test("a document that extends a baseline says what it replaces, removes and adds")
