@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "ThresholdsTests",
             dependencies: ["Thresholds", "ThresholdsHTML"],
-            exclude: ["Corpus", "CaseCorpus", "CompositionCorpus", "FixtureCorpus", "Snapshots"],
+            exclude: ["Corpus", "CaseCorpus", "CompositionCorpus", "FixtureCorpus", "Snapshots", "VerifyCorpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

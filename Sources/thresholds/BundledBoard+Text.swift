@@ -46,7 +46,9 @@ levels:
     guidance: Refer to the legal gateway meeting; letter before proceedings if the threshold is met.
 
 facts:
-  young_carer: boolean
+  # 'concerning:' says which value is the concern, so that 'thresholds verify' can hold the
+  # document to monotonicity: a worse answer never lowers the level.
+  young_carer: { type: boolean, concerning: true }
   housing:
     type: enum
     values: [secure, temporary, none]
@@ -57,14 +59,17 @@ facts:
   good_enough_care:
     type: boolean
     question: Can the parents provide good-enough care now, with the support offered?
+    concerning: false
     help: Judge the care the child actually receives, against the child's own needs, not the parents' intentions.
   impairment:
     type: boolean
     question: Is the child's health or development being impaired by the care they receive?
+    concerning: true
     help: Look for faltering growth, developmental delay, untreated conditions or emotional harm.
   family_closing_down:
     type: boolean
     question: Is the family closing down (avoiding professionals, cancelling, not answering)?
+    concerning: true
 
 events:
   family_group_conference: A family group conference was held.

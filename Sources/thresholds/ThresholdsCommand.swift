@@ -9,6 +9,6 @@ struct ThresholdsCommand: ParsableCommand {
             Thresholds recommends; practitioners decide.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Evaluate.self, TestCommand.self, Compare.self, Render.self, SchemaCommand.self, GenerateCaseload.self]
+        subcommands: [Check.self, Evaluate.self, TestCommand.self, Compare.self, Render.self, SchemaCommand.self, Verify.self, GenerateCaseload.self]
     )
 }

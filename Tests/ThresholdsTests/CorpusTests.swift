@@ -60,6 +60,9 @@ struct CorpusTests {
         for diagnostic in FixtureLoader().load(contentsOf: broken).diagnostics { covered.insert(diagnostic.id.rawValue) }
         let vocabulary = Snapshot.directory().appendingPathComponent("FixtureCorpus/vocabulary-targeted.yaml").path
         for diagnostic in FixtureLoader().load(contentsOf: vocabulary).diagnostics { covered.insert(diagnostic.id.rawValue) }
+        for verifyCase in VerifyCase.all {
+            for diagnostic in verifyCase.verification()?.diagnostics ?? [] { covered.insert(diagnostic.id.rawValue) }
+        }
         for composition in CompositionCase.all {
             for diagnostic in composition.load().diagnostics { covered.insert(diagnostic.id.rawValue) }
         }
@@ -86,7 +89,7 @@ enum DiagnosticIDScan {
 
     static func ids(under directory: URL) throws -> Set<String> {
         var ids: Set<String> = []
-        let pattern = try Regex(#""((?:yaml|document|expression|check|io|case|fixture|compose)\.[a-z-]+)""#)
+        let pattern = try Regex(#""((?:yaml|document|expression|check|io|case|fixture|compose|verify)\.[a-z-]+)""#)
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return ids }
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }

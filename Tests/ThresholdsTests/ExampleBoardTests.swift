@@ -208,6 +208,7 @@ struct ExampleBoardTests {
         }
         let caseSpec = try String(contentsOf: packageRoot.appendingPathComponent("docs/CASE-FACTS.md"), encoding: .utf8)
             + String(contentsOf: packageRoot.appendingPathComponent("docs/FIXTURES.md"), encoding: .utf8)
+            + String(contentsOf: packageRoot.appendingPathComponent("docs/VERIFY.md"), encoding: .utf8)
         let ids = try DiagnosticIDScan.ids(under: packageRoot.appendingPathComponent("Sources"))
         for id in ids.filter({ !$0.hasPrefix("io.") }) where !spec.contains("`\(id)`") && !caseSpec.contains("`\(id)`") {
             missing.append(id)

@@ -14,7 +14,7 @@ public struct DocumentParser {
     static let ruleKeys = ["id", "title", "level", "raise", "up_to", "when", "unless", "because", "source", "actions"]
     static let levelKeys = ["label", "band", "guidance", "actions", "sublevels"]
     static let sublevelKeys = ["label", "guidance"]
-    static let factKeys = ["type", "description", "question", "help", "values", "ordered"]
+    static let factKeys = ["type", "description", "question", "help", "values", "ordered", "concerning"]
     static let tableKeys = ["description", "input", "output", "rows"]
     static let rowKeys = ["from", "value"]
     static let eventKeys = ["description"]
@@ -210,10 +210,26 @@ public struct DocumentParser {
             }
             type = .scale(values)
         }
+        var concern: Concern?
+        if let node = fields["concerning"] {
+            let allowed: [String]
+            switch type {
+            case .boolean: allowed = ["true", "false"]
+            case .integer, .number, .grade, .level, .duration, .scale: allowed = ["higher", "lower"]
+            default: allowed = []
+            }
+            guard !allowed.isEmpty else {
+                reader.report(ParserDiagnostics.wrongType("'concerning'", expected: "no value: only a boolean, number, grade, level, duration or ordered enum has a concerning direction",
+                                                          found: reader.describe(node)), fields.keyRanges["concerning"] ?? node.range)
+                return nil
+            }
+            guard let value = reader.oneOf(node, "'concerning'", allowed), let parsed = Concern(rawValue: value) else { return nil }
+            concern = parsed
+        }
         return FactDeclaration(
             name: name, type: type, description: reader.string(fields["description"], "a fact's 'description'"),
             question: reader.string(fields["question"], "a fact's 'question'"),
-            help: reader.string(fields["help"], "a fact's 'help'"), range: name.range.union(node.range))
+            help: reader.string(fields["help"], "a fact's 'help'"), range: name.range.union(node.range), concerning: concern)
     }
 
     private mutating func factType(_ name: String, range: SourceRange, values: YAMLNode?) -> FactType? {

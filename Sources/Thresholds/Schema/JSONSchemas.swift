@@ -150,6 +150,8 @@ public enum JSONSchemas {
                     "help": .described(.text, "Help for answering the question."),
                     "values": .described(.array(.text), "The values of an enum."),
                     "ordered": .described(.type("boolean"), "Whether the enum's values are a scale, lowest first."),
+                    "concerning": .described(.anyOf([.enumeration(["higher", "lower"]), .type("boolean")]),
+                                             "Which way the fact is a concern: higher or lower, or for a boolean the concerning answer."),
                 ], required: ["type"]),
             ]),
             "event": .closedObject(DocumentParser.eventKeys, ["description": .described(.text, "What the event records.")], required: []),

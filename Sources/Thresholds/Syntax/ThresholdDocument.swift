@@ -136,6 +136,22 @@ public struct FactDeclaration: Sendable, Hashable {
     public var range: SourceRange
     /// The file it was written in, in a composed document; `nil` in a standalone one.
     public var file: String? = nil
+    /// Which way the fact is a concern (`concerning: higher`, `concerning: true`): what
+    /// `thresholds verify` holds the document to, that a worse value never lowers the level.
+    /// `nil` when the board gives none: the fact is then held fixed.
+    public var concerning: Concern? = nil
+}
+
+/// Which value of a fact is the concerning one.
+public enum Concern: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A higher number, grade, level, duration or scale value is more concerning.
+    case higher
+    /// A lower value is more concerning (attendance, say).
+    case lower
+    /// `true` is the concerning answer.
+    case isTrue = "true"
+    /// `false` is the concerning answer ("can the parents provide good-enough care?").
+    case isFalse = "false"
 }
 
 /// A chronology event kind the board adds.

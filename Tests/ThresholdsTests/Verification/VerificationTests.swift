@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Thresholds
+import ThresholdsDiagnostics
+
+/// One document of `Tests/ThresholdsTests/VerifyCorpus/`, deliberately flawed, verified and
+/// pinned to its exact findings in the `.expected` file beside it.
+struct VerifyCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    var testDescription: String { name }
+
+    static let directory = Snapshot.directory().appendingPathComponent("VerifyCorpus")
+
+    static var all: [VerifyCase] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { VerifyCase(name: String($0.dropLast(5))) }
+    }
+
+    func loaded() -> LoadedDocument {
+        let url = Self.directory.appendingPathComponent(name + ".yaml")
+        let bytes = (try? Data(contentsOf: url)).map { Array($0) } ?? []
+        return DocumentLoader().load(bytes: bytes, path: "VerifyCorpus/\(name).yaml")
+    }
+
+    func verification() -> Verification? {
+        loaded().checked.map { Verifier().verify($0) }
+    }
+}
+
+@Suite("Verification")
+struct VerificationTests {
+    @Test("each flawed document gives exactly its pinned findings", arguments: VerifyCase.all)
+    func pinned(_ verifyCase: VerifyCase) throws {
+        let loaded = verifyCase.loaded()
+        let verification = try #require(verifyCase.verification(), "the corpus documents check clean: their flaws are for verify")
+        #expect(!verification.diagnostics.isEmpty)
+        let text = DiagnosticRenderer().render(verification.diagnostics, sources: [loaded.source.path: loaded.source])
+            + verification.summary
+        Snapshot.assertMatches(text, file: VerifyCase.directory.appendingPathComponent(verifyCase.name + ".expected"))
+    }
+
+    @Test("every counterexample, evaluated as the case files it is written as, really lowers the level")
+    func counterexamplesAreReal() throws {
+        let verifyCase = VerifyCase(name: "non-monotone")
+        let checked = try #require(verifyCase.loaded().checked)
+        let verification = try #require(verifyCase.verification())
+        #expect(verification.counterexamples.count == 2)
+        #expect(verification.diagnostics.filter { $0.id.rawValue == "verify.not-monotone" }.count == 2)
+        let plan = checked.compile()
+        for example in verification.counterexamples {
+            let before = CaseLoader().load(text: example.beforeFile, path: "before.json")
+            let after = CaseLoader().load(text: example.afterFile, path: "after.json")
+            #expect(before.diagnostics.isEmpty && after.diagnostics.isEmpty)
+            let beforeFacts = try #require(before.facts)
+            let afterFacts = try #require(after.facts)
+            let asOf = try #require(before.asOf)
+            let levels = (plan.evaluate(beforeFacts, asOf: asOf).level, plan.evaluate(afterFacts, asOf: asOf).level)
+            #expect(levels.0 == example.levelBefore && levels.1 == example.levelAfter)
+            #expect(levels.1 < levels.0, "\(example.name): the more concerning case gets the lower level")
+        }
+    }
+
+    @Test("the example boards verify clean: no errors, no warnings, and no counterexample in the search")
+    func exampleBoards() throws {
+        for path in ["Rules/northshire-neglect.yaml", "Rules/wessex/baseline/wessex-baseline.yaml", "Rules/wessex/kennet-neglect.yaml",
+                     "Rules/wessex/kennet-procedures.yaml"] {
+            let checked = try #require(DocumentLoader().load(contentsOf: Fixture.root.path + "/" + path, rulesRoot: Fixture.root.path + "/Rules").checked)
+            let verification = Verifier().verify(checked)
+            #expect(verification.diagnostics.isEmpty, "\(path): \(verification.diagnostics.map(\.message))")
+            #expect(verification.counterexamples.isEmpty)
+        }
+    }
+
+    @Test("the algebra decides bounds within a term's own range, whole values, and implication")
+    func algebra() throws {
+        let document = try #require(Fixture.document("rules:\n  - { id: R, title: t, level: early_help, source: s, when: \"domain.hygiene >= 3\" }\n")).document
+        let algebra = ConditionAlgebra(document)
+        func formula(_ text: String) throws -> ConditionAlgebra.Formula {
+            let locations = (0...text.unicodeScalars.count).map { SourceLocation(line: 1, column: $0 + 1, offset: $0) }
+            guard case .success(let expression) = ExpressionParser.parse(text, locations: locations) else {
+                Issue.record("does not parse: \(text)")
+                return .literal(.constant(true))
+            }
+            return algebra.formula(expression)
+        }
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("domain.hygiene > 5")) == true)
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("domain.hygiene > 3 and domain.hygiene < 4")) == true, "grades are whole")
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("education.absence_rate > 3 and education.absence_rate < 4")) == false)
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("count(concern in last 6 months) < 0")) == true)
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("current_plan == child_protection and current_plan < child_in_need")) == true)
+        #expect(ConditionAlgebra.implies(try formula("domain.hygiene >= 4"), try formula("domain.hygiene >= 3")) == true)
+        #expect(ConditionAlgebra.implies(try formula("domain.hygiene >= 3"), try formula("domain.hygiene >= 4")) == false)
+        #expect(ConditionAlgebra.isUnsatisfiable(try formula("since(child_seen) > 10 working days and since(child_seen) < 5 days")) == false,
+                "working days and days are not compared")
+    }
+}
