@@ -205,6 +205,10 @@ rules:
         - current_plan == early_help or compliance.early_help_consent in [declined, withdrawn]
         - any(domains where grade >= 3)
         - plan.time_on_current >= 3 months or compliance.early_help_consent not in ["given"]
+    # Early help whose change is sustained and verified is working. Without this exception a
+    # child on early help would get child in need where the same child on a child in need plan
+    # steps down to early help (NS-STEP-04): a worse plan history, a lower level (thresholds verify).
+    unless: sustained_verified_change
     because: Declining early help is a reason to escalate, not to close, while needs stay unmet.
     source: Continuum of Need §4.4
 
@@ -382,13 +386,15 @@ rules:
     source: Continuum of Need §5.12 (immediate danger); Children Act 1989 s44, s46
     actions: [immediate_protection, strategy_discussion]
 
-  # Pre-proceedings (PLO)
+  # Pre-proceedings (PLO). "On a child protection plan" includes a child already in
+  # pre-proceedings, who stays on the plan: a PLO criterion must not stop applying, and the level
+  # fall, because the case has moved up (thresholds verify found this).
   - id: NS-PLO-01
     title: Non-compliance with a child protection plan
     level: pre_proceedings
     when:
       all:
-        - current_plan == child_protection
+        - current_plan >= child_protection
         - count(non_compliance in last 6 months) >= 2 or (compliance.actions_agreed > 0 and compliance.actions_broken / compliance.actions_agreed >= 0.5)
     because: Agreed actions broken or claims contradicted during a plan are not change.
     source: Continuum of Need §6.1; Public Law Outline (PD12A)
@@ -399,7 +405,7 @@ rules:
     level: pre_proceedings
     when:
       all:
-        - current_plan == child_protection
+        - current_plan >= child_protection
         - plan.time_on_current >= 9 months
         - any:
             - oscillating(domain.home_conditions >= 4 in last 12 months)
@@ -412,7 +418,7 @@ rules:
   - id: NS-PLO-03
     title: A second child protection plan for neglect
     level: pre_proceedings
-    when: current_plan == child_protection and plan.previous_cp_plans_for_neglect >= 1
+    when: current_plan >= child_protection and plan.previous_cp_plans_for_neglect >= 1
     because: A second plan for neglect means earlier help did not bring lasting change.
     source: Continuum of Need §6.3; PLWG best practice (2021)
     actions: [consider_legal_planning_meeting]
@@ -422,7 +428,7 @@ rules:
     level: pre_proceedings
     when:
       all:
-        - current_plan == child_protection
+        - current_plan >= child_protection
         - count(access_refused in last 6 months) + count(disguised_compliance in last 6 months) >= 3
     because: Closing the family down during a plan leaves the child unprotected.
     source: Continuum of Need §6.4
@@ -460,7 +466,11 @@ rules:
   - id: NS-STEP-01
     title: No step-down without sustained, verified change
     level: current_plan
-    when: current_plan >= child_in_need and not sustained_verified_change
+    # The change is the exception, not a 'not' in the condition: until it is known to be
+    # sustained and verified, the child stays at the plan's level (provisionally), so missing
+    # records never step a plan down.
+    when: current_plan >= child_in_need
+    unless: sustained_verified_change
     because: A plan steps down only after change sustained over two assessments and seen at an unannounced visit.
     source: Continuum of Need §7.1 (step-down)
 
