@@ -261,9 +261,10 @@ struct MonotonicitySearch {
             return [Move(label: "'\(variable)'", describe: "'\(variable)' turned to its concerning answer", apply: flip)]
         }
         if variable == "current_plan" {
-            return [Move(label: "the current plan", describe: "the current plan one level higher") { facts, _ in
-                guard var plans = facts.plans, let current = plans.indices.last(where: { plans[$0].end == nil }),
-                      plans[current].level < .preProceedings
+            return [Move(label: "the current plan", describe: "the current plan one level higher") { facts, asOf in
+                // The plan the engine reads as current (the highest open one), not another open plan.
+                guard var plans = facts.plans, let chosen = CaseContext.currentPlan(plans, asOf: asOf),
+                      let current = plans.firstIndex(of: chosen), plans[current].level < .preProceedings
                 else { return nil }
                 plans[current].level = plans[current].level.offset(by: 1)
                 var copy = facts

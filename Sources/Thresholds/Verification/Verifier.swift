@@ -82,8 +82,8 @@ public struct Verifier: Sendable {
     /// The seed of the generated cases: the same seed gives the same search.
     public var seed: UInt64
 
-    /// A verifier; the defaults search 500 cases.
-    public init(searchCases: Int = 500, seed: UInt64 = 1989) {
+    /// A verifier; the defaults search 2,000 cases.
+    public init(searchCases: Int = 2_000, seed: UInt64 = 1989) {
         self.searchCases = searchCases
         self.seed = seed
     }
@@ -214,13 +214,14 @@ public struct Verifier: Sendable {
             verification.movesSearched = outcome.moves
             verification.notSearchable = outcome.notSearchable
             for example in outcome.counterexamples {
+                // At the rule that stopped firing: where it reads the concern the wrong way, or else its condition.
                 let responsible = suspects.first { example.counterexample.rules.contains($0.rule.id.value) && $0.occurrence.variable == example.variable }
-                    ?? suspects.first { $0.occurrence.variable == example.variable }
-                let rule = responsible?.rule
+                let lost = document.rules.first { example.counterexample.rules.contains($0.id.value) }
+                let rule = responsible?.rule ?? lost
                 var counter = example.counterexample
                 counter.name = (rule?.id.value ?? "document") + "-" + example.variable.replacingOccurrences(of: ":", with: "-")
                 report(VerificationDiagnostics.notMonotone(example.label, from: counter.levelBefore, to: counter.levelAfter),
-                       responsible?.occurrence.range, file: rule?.file, notes: [
+                       responsible?.occurrence.range ?? lost?.when.range, file: rule?.file, notes: [
                            DiagnosticNote("the move: \(counter.move)"),
                            DiagnosticNote("before it, \(counter.rules.joined(separator: ", ")) fired; after it, not; "
                                           + "the pair of cases is \(counter.name)-before.json and \(counter.name)-after.json "

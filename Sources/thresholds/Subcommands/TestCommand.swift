@@ -42,6 +42,17 @@ struct TestCommand: ParsableCommand {
     @Flag(help: "Let fixture files name files outside the root.")
     var allowOutsideRoot = false
 
+    @Flag(help: "Mutation testing: rerun the fixtures against each small change to the documents they target, and report every change no fixture notices.")
+    var mutate = false
+
+    @Option(help: "With --mutate: fail when fewer than this percentage of mutants are killed.")
+    var minMutationScore: Double?
+
+    func validate() throws {
+        if minMutationScore != nil, !mutate { throw ValidationError("--min-mutation-score goes with --mutate") }
+        if let minimum = minMutationScore, !(0...100).contains(minimum) { throw ValidationError("--min-mutation-score must be 0 to 100") }
+    }
+
     func run() throws {
         let files = try DocumentFiles.expand(paths)
         if let junit { try OutputFile.check(junit) }
@@ -51,6 +62,7 @@ struct TestCommand: ParsableCommand {
         if files.filter({ $0.path == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
         let loader = FixtureLoader(root: root, allowOutsideRoot: allowOutsideRoot)
         var documents: [String: LoadedDocument] = [:]
+        var suites: [FixtureSuite] = []
         for file in files {
             // Standard input reads as a file in the current folder: its 'rules:' and 'case:' resolve from there.
             let loaded = file.path == "-"
@@ -58,7 +70,10 @@ struct TestCommand: ParsableCommand {
                 : loader.load(contentsOf: file.path, documents: &documents)
             diagnostics += loaded.diagnostics
             sources.merge(loaded.sources) { first, _ in first }
-            if let suite = loaded.suite { reports.append(FixtureRunner(filter: filter).run(suite)) }
+            if let suite = loaded.suite {
+                reports.append(FixtureRunner(filter: filter).run(suite))
+                suites.append(suite)
+            }
         }
         let report = FixtureReport(merging: reports)
         reportToStandardError(diagnostics, sources: sources, color: color)
@@ -66,6 +81,21 @@ struct TestCommand: ParsableCommand {
             try JUnitReport.xml(report).write(toFile: junit, atomically: true, encoding: .utf8)
         }
         let belowCoverage = minCoverage.map { report.ruleCoverage < $0 } ?? false
+        var belowMutationScore = false
+        var mutationText = ""
+        if mutate {
+            if report.failed > 0 || diagnostics.containsErrors {
+                mutationText = "mutation testing not run: the fixtures must first pass on the documents themselves\n"
+                belowMutationScore = minMutationScore != nil
+            } else {
+                let mutation = MutationTester().run(suites)
+                mutationText = mutation.text
+                if let minimum = minMutationScore, mutation.score * 100 < minimum {
+                    belowMutationScore = true
+                    mutationText += "mutation score is below --min-mutation-score \(FixtureReportRenderer.percent(minimum))\n"
+                }
+            }
+        }
         switch format {
         case .json:
             print(String(decoding: try FixtureReportRenderer.json(report), as: UTF8.self))
@@ -74,9 +104,10 @@ struct TestCommand: ParsableCommand {
             if belowCoverage, let minCoverage {
                 print("rule coverage \(FixtureReportRenderer.percent(report.ruleCoverage)) is below --min-coverage \(FixtureReportRenderer.percent(minCoverage))")
             }
+            print(mutationText, terminator: "")
             print(report.summary)
         }
-        if report.failed > 0 || diagnostics.containsErrors || belowCoverage { throw ExitCode(1) }
+        if report.failed > 0 || diagnostics.containsErrors || belowCoverage || belowMutationScore { throw ExitCode(1) }
     }
 }
 

@@ -29,7 +29,7 @@ struct Verify: ParsableCommand {
     var counterexamples: String?
 
     @Option(help: "How many generated cases the monotonicity search starts from.")
-    var searchCases = 500
+    var searchCases = 2_000
 
     @Flag(help: "Treat warnings as errors for the exit status.")
     var warningsAsErrors = false
