@@ -293,4 +293,16 @@ struct TestCommandTests {
         #expect(result.stdout.contains("is below --min-coverage 100%"))
         #expect(result.stdout.hasSuffix("1 passed, 0 failed\n"))
     }
+
+    @Test("--mutate reports each change no fixture notices, then the score; --min-mutation-score gates it; the last line stays the count")
+    func mutate() throws {
+        let result = try CLI.run(["test", "--mutate", "--min-mutation-score", "100", "Examples/fixtures/kennet.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(": no fixture notices if `"))
+        #expect(result.stdout.contains("mutation score: "))
+        #expect(result.stdout.contains("mutation score is below --min-mutation-score 100%"))
+        #expect(result.stdout.hasSuffix("55 passed, 0 failed\n"))
+        #expect(try CLI.run(["test", "--mutate", "--min-mutation-score", "50", "Examples/fixtures/kennet.yaml"]).status == 0)
+        #expect(try CLI.run(["test", "--min-mutation-score", "50", "Examples/fixtures/kennet.yaml"]).status == 64)
+    }
 }

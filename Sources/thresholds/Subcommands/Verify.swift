@@ -31,6 +31,9 @@ struct Verify: ParsableCommand {
     @Option(help: "How many generated cases the monotonicity search starts from.")
     var searchCases = 2_000
 
+    @Option(help: "The seed of the generated cases: the same seed gives the same search.")
+    var seed: UInt64 = 1989
+
     @Flag(help: "Treat warnings as errors for the exit status.")
     var warningsAsErrors = false
 
@@ -60,7 +63,7 @@ struct Verify: ParsableCommand {
                 diagnostics += loaded.diagnostics.filter { $0.severity == .error }
                 continue
             }
-            let verification = Verifier(searchCases: searchCases).verify(checked)
+            let verification = Verifier(searchCases: searchCases, seed: seed).verify(checked)
             // A file that several documents import is reported once, not once per document.
             for diagnostic in verification.diagnostics where reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
             summaries.append("\(file.path): " + verification.summary)
