@@ -81,6 +81,19 @@ struct EvaluateCommandTests {
         #expect(unknown.status == 64 && unknown.stderr.contains("no schema 'cases'"))
     }
 
+    @Test("--why-not LEVEL and --counterfactuals add the single changes that would move the level; a non-level is a usage error")
+    func counterfactuals() throws {
+        let whyNot = try CLI.run(["evaluate", "--why-not", "child_protection", "Examples/cases/03-cin-home-conditions.yaml"])
+        #expect(whyNot.status == 0)
+        #expect(whyNot.stdout.contains("\nWhy not child_protection: single changes that would give it\n"))
+        #expect(whyNot.stdout.contains("  would be child_protection rather than child_in_need if "))
+        let nearest = try CLI.run(["evaluate", "--counterfactuals", "Examples/cases/06-provisional-unknowns.yaml"])
+        #expect(nearest.stdout.contains("would be universal rather than early_help if hygiene were graded 2 instead of 3"))
+        #expect(nearest.stdout.contains("(a cliff edge: two levels or more)"))
+        #expect(try CLI.run(["evaluate", "--why-not", "level_5", "Examples/cases/03-cin-home-conditions.yaml"]).status == 64)
+        #expect(try CLI.run(["evaluate", "--why-not", "universal", "--format", "json", "Examples/cases/03-cin-home-conditions.yaml"]).status == 64)
+    }
+
     @Test("a broken case file gets compiler-style diagnostics on stderr and exit status 1")
     func brokenCase() throws {
         let result = try CLI.run(["evaluate", "Tests/ThresholdsTests/CaseCorpus/unknown-board-facts-and-events.yaml"])

@@ -94,3 +94,34 @@ struct VerificationTests {
                 "working days and days are not compared")
     }
 }
+
+@Suite("Counterfactuals")
+struct CounterfactualTests {
+    static let document = Fixture.document("""
+        rules:
+          - { id: R-1, title: a 3, level: early_help, source: s, when: "domain.hygiene >= 3" }
+          - { id: R-2, title: a 4, level: child_in_need, source: s, when: "domain.hygiene >= 4" }
+          - { id: R-3, title: a 5, level: child_protection, source: s, when: "domain.hygiene == 5" }
+        """)
+
+    @Test("the nearest change up and down, and a cliff edge; each one really gives the level it names")
+    func nearest() throws {
+        let plan = try #require(Self.document).compile()
+        let facts = Fixture.facts("assessments: [{ date: 2026-10-01, grades: { hygiene: 3 } }]")
+        let changes = CounterfactualSearch.nearest(plan, facts, asOf: Fixture.asOf)
+        #expect(changes.map(\.sentence) == [
+            "would be child_in_need rather than early_help if hygiene were graded 4 instead of 3",
+            "would be universal rather than early_help if hygiene were graded 2 instead of 3",
+            "would be child_protection rather than early_help if hygiene were graded 5 instead of 3",
+        ])
+        #expect(changes.last?.isCliffEdge == true && changes.first?.isCliffEdge == false)
+        for change in CounterfactualSearch.all(plan, facts, asOf: Fixture.asOf) {
+            let candidate = try #require(CounterfactualSearch.candidates(plan.document, facts, asOf: Fixture.asOf)
+                .first { $0.change == change.change && $0.fact == change.fact })
+            #expect(plan.evaluate(candidate.facts, asOf: Fixture.asOf).level == change.to)
+        }
+        let whyNot = CounterfactualSearch.whyNot(.childProtection, plan, facts, asOf: Fixture.asOf)
+        #expect(whyNot.map(\.change) == ["hygiene were graded 5 instead of 3"])
+        #expect(CounterfactualSearch.whyNot(.earlyHelp, plan, facts, asOf: Fixture.asOf).isEmpty, "already there")
+    }
+}
