@@ -88,6 +88,18 @@ public enum RecommendationPage {
             .if(!allInformation && (Question.grouping(raising).count > RecommendationRenderer.informationShown || !together.isEmpty),
                 .p(.class("source"), .text("More unknown facts are not listed: below the first \(RecommendationRenderer.informationShown), "
                                            + "or deciding nothing without other unknowns (--all-information lists every one)."))),
+            .unwrap(r.counterfactuals) { changes in
+                .group(
+                    .h3(.text(r.whyNot.map { "Why not \($0.rawValue): single changes that would give it" }
+                              ?? "What would change the level: the nearest single changes, and cliff edges")),
+                    changes.isEmpty
+                        ? .p(.text("No change to one recorded fact gives another level here."))
+                        : .ul(.forEach(changes) { change in
+                            .li(.text(change.sentence), .if(change.isCliffEdge, .strong(.text(" (a cliff edge: two levels or more)"))))
+                        }),
+                    .p(.class("source"), .text("One fact changed at a time, the rest as recorded; practitioners decide what is realistic."))
+                )
+            },
             .unwrap(r.notice) { .p(.class("notice"), .strong(.text("Notice: ")), .text($0)) }
         )
     }

@@ -48,6 +48,12 @@ public struct Recommendation: Sendable, Hashable, Codable {
     /// `true` when the level is the child's current plan, kept because the document sets no
     /// levels (it holds procedures only); `nil` otherwise.
     public var keptCurrentPlan: Bool? = nil
+    /// Single-fact changes that would move the level (``CounterfactualSearch``), when asked for:
+    /// those that give ``whyNot``, or else the nearest up and down and every cliff edge. `nil`
+    /// when not asked for (finding them takes many more evaluations than the recommendation).
+    public var counterfactuals: [Counterfactual]? = nil
+    /// The level the counterfactuals were asked for (`--why-not LEVEL`); `nil` for the nearest.
+    public var whyNot: Level? = nil
 }
 
 /// A board's sub-level of the recommended level, with its own label and guidance.

@@ -127,6 +127,16 @@ public enum RecommendationRenderer {
         if hidden > 0 {
             out.append((markdown ? "\n" : "") + "\(hidden) more unknown \(hidden == 1 ? "fact" : "facts") not listed: below the first \(informationShown), or deciding nothing without other unknowns (--all-information lists every one).")
         }
+        if let changes = r.counterfactuals {
+            heading(r.whyNot.map { "Why not \($0.rawValue): single changes that would give it" }
+                    ?? "What would change the level: the nearest single changes, and cliff edges")
+            if changes.isEmpty {
+                item(r.whyNot.map { $0 == r.level ? "the case is at \($0.rawValue) already" : "no change to one recorded fact gives \($0.rawValue)" }
+                     ?? "no change to one recorded fact moves the level")
+            }
+            for change in changes { item(change.sentence + (change.isCliffEdge ? " (a cliff edge: two levels or more)" : "")) }
+            out.append((markdown ? "\n" : "") + "One fact changed at a time, the rest as recorded; practitioners decide what is realistic.")
+        }
         if let notice = r.notice { out.append((markdown ? "\n> " : "\n") + notice) }
         out.append((markdown ? "\n" : "") + "The engine recommends; practitioners decide.")
         return out.joined(separator: "\n") + "\n"

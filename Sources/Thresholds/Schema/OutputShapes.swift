@@ -79,6 +79,10 @@ enum OutputShapes {
                 ], required: ["action", "rules"])),
                 "sublevel": open(["name": .text, "label": .text, "guidance": .text], required: ["name", "label"]),
                 "kept_current_plan": .type("boolean"),
+                "why_not": levels,
+                "counterfactuals": .array(open([
+                    "from": levels, "to": levels, "fact": .text, "change": .text, "size": .type("integer"),
+                ], required: ["from", "to", "fact", "change", "size"])),
             ], required: ["as_of", "board", "document", "document_version", "effective", "level", "label", "base_level",
                           "provisional", "fired_rules", "near_misses", "information_needed", "actions"]),
             "firedRule": open([

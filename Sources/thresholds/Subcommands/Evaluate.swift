@@ -44,10 +44,10 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "List every item of information needed, not only the ten most consequential decisive ones.")
     var allInformation = false
 
-    @Flag(help: "After each recommendation, the smallest single-fact changes that would move the level one up or one down, and every cliff edge (text and markdown).")
+    @Flag(help: "With each recommendation, the smallest single-fact changes that would move the level one up or one down, and every cliff edge.")
     var counterfactuals = false
 
-    @Option(help: ArgumentHelp("After each recommendation, the single-fact changes that would give this level, smallest first (text and markdown).",
+    @Option(help: ArgumentHelp("With each recommendation, the single-fact changes that would give this level, smallest first.",
                                valueName: "level"))
     var whyNot: String?
 
@@ -64,8 +64,8 @@ struct Evaluate: ParsableCommand {
         if let whyNot, Level(rawValue: whyNot) == nil {
             throw ValidationError("--why-not '\(whyNot)' is not a level: give one of \(Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if (counterfactuals || whyNot != nil), format == .json || format == .html || jsonl != nil {
-            throw ValidationError("--counterfactuals and --why-not go with text or markdown output")
+        if counterfactuals || whyNot != nil, jsonl != nil {
+            throw ValidationError("--counterfactuals and --why-not go with case files, not --jsonl")
         }
     }
 
@@ -104,7 +104,6 @@ struct Evaluate: ParsableCommand {
             return
         }
         var recommendations: [Recommendation] = []
-        var changes: [[Counterfactual]] = []
         for path in cases {
             let loadedCase = path == "-" && rules != "-"
                 ? CaseLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name)
@@ -120,12 +119,14 @@ struct Evaluate: ParsableCommand {
                     file: path, range: nil))
                 continue
             }
-            recommendations.append(plan.evaluate(facts, asOf: date))
+            var recommendation = plan.evaluate(facts, asOf: date)
             if let whyNot = whyNotLevel {
-                changes.append(CounterfactualSearch.whyNot(whyNot, plan, facts, asOf: date))
+                recommendation.counterfactuals = CounterfactualSearch.whyNot(whyNot, plan, facts, asOf: date)
+                recommendation.whyNot = whyNot
             } else if counterfactuals {
-                changes.append(CounterfactualSearch.nearest(plan, facts, asOf: date))
+                recommendation.counterfactuals = CounterfactualSearch.nearest(plan, facts, asOf: date)
             }
+            recommendations.append(recommendation)
         }
         switch format {
         case .json:
@@ -133,14 +134,10 @@ struct Evaluate: ParsableCommand {
         case .html:
             if !recommendations.isEmpty { print(RecommendationPage.render(recommendations, allInformation: allInformation), terminator: "") }
         case .text, .markdown:
-            let texts = recommendations.enumerated().map { index, recommendation in
-                var text = format == .text
-                    ? RecommendationRenderer.text(recommendation, allInformation: allInformation)
-                    : RecommendationRenderer.markdown(recommendation, allInformation: allInformation)
-                if index < changes.count {
-                    text += CounterfactualText.render(changes[index], whyNot: whyNotLevel, level: recommendation.level, markdown: format == .markdown)
-                }
-                return text
+            let texts = recommendations.map {
+                format == .text
+                    ? RecommendationRenderer.text($0, allInformation: allInformation)
+                    : RecommendationRenderer.markdown($0, allInformation: allInformation)
             }
             print(texts.joined(separator: "\n"), terminator: "")
         }
@@ -176,25 +173,6 @@ private struct CaseloadLine: Encodable {
     let line: Int
     let recommendation: Recommendation?
     let diagnostics: [Diagnostic]?
-}
-
-/// The counterfactuals section after a recommendation.
-enum CounterfactualText {
-    static func render(_ changes: [Counterfactual], whyNot: Level?, level: Level, markdown: Bool) -> String {
-        let heading = whyNot.map { "Why not \($0.rawValue): single changes that would give it" }
-            ?? "What would change the level: the nearest single changes, and cliff edges"
-        var lines = [markdown ? "\n## \(heading)\n" : "\n\(heading)"]
-        if changes.isEmpty {
-            lines.append((markdown ? "" : "  ") + (whyNot.map { target in
-                target == level ? "the case is at \(target.rawValue) already" : "no change to one recorded fact gives \(target.rawValue)"
-            } ?? "no change to one recorded fact moves the level"))
-        }
-        for change in changes {
-            lines.append((markdown ? "- " : "  ") + change.sentence + (change.isCliffEdge ? " (a cliff edge: two levels or more)" : ""))
-        }
-        lines.append((markdown ? "\n" : "") + "One fact changed at a time, the rest as recorded; practitioners decide what is realistic.")
-        return lines.joined(separator: "\n") + "\n"
-    }
 }
 
 enum EvaluateFormat: String, ExpressibleByArgument, CaseIterable {
