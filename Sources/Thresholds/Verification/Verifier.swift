@@ -219,7 +219,11 @@ public struct Verifier: Sendable {
                 let lost = document.rules.first { example.counterexample.rules.contains($0.id.value) }
                 let rule = responsible?.rule ?? lost
                 var counter = example.counterexample
-                counter.name = (rule?.id.value ?? "document") + "-" + example.variable.replacingOccurrences(of: ":", with: "-")
+                // A file name: rule ids and fact names are plain already; anything else becomes '_'.
+                let variable = String(example.variable.unicodeScalars.map { scalar -> Character in
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+                })
+                counter.name = (rule?.id.value ?? "document") + "-" + variable
                 report(VerificationDiagnostics.notMonotone(example.label, from: counter.levelBefore, to: counter.levelAfter),
                        responsible?.occurrence.range ?? lost?.when.range, file: rule?.file, notes: [
                            DiagnosticNote("the move: \(counter.move)"),
