@@ -18,6 +18,8 @@ public struct Verification: Sendable {
     public var movesSearched = 0
     /// Concern variables a rule reads the wrong way that the search cannot move.
     public var notSearchable: [String] = []
+    /// Whether pairs of rules were compared for shadowing (not beyond ``Verifier/maxRulesForShadowing`` rules).
+    public var shadowingChecked = true
     /// The rules not proven monotone, each with the concerns it reads the other way.
     public var unproven: [(rule: String, variables: [String])] = []
 
@@ -28,6 +30,9 @@ public struct Verification: Sendable {
             lines.append("  the other \(rules - provenMonotone) searched: \(casesSearched) cases, \(movesSearched) concern moves; "
                          + "\(counterexamples.count) counterexample\(counterexamples.count == 1 ? "" : "s") found")
             for entry in unproven { lines.append("    \(entry.rule) reads \(entry.variables.joined(separator: ", ")) both ways") }
+        }
+        if !shadowingChecked {
+            lines.append("shadowed rules: not checked (more than \(Verifier.maxRulesForShadowing) level-setting rules)")
         }
         if !notSearchable.isEmpty {
             lines.append("  not searched (no move the search can make): \(notSearchable.joined(separator: ", "))")
@@ -87,6 +92,9 @@ public struct Verifier: Sendable {
         self.searchCases = searchCases
         self.seed = seed
     }
+
+    /// The most level-setting rules whose pairs are compared for shadowing.
+    public static let maxRulesForShadowing = 1_000
 
     /// Verifies a checked document.
     public func verify(_ checked: CheckedDocument) -> Verification {
@@ -150,7 +158,9 @@ public struct Verifier: Sendable {
             guard let unless = rule.unless else { return when }
             return .and([when, algebra.formula(unless, negated: true)])
         }
-        for rule in levelRules where !unreachable.contains(rule.id.value) {
+        // Every pair is compared: beyond this many rules the search would take too long, and is not made.
+        let comparePairs = levelRules.count <= Self.maxRulesForShadowing
+        for rule in levelRules where comparePairs && !unreachable.contains(rule.id.value) {
             guard case .level(let level) = rule.effect.value else { continue }
             let firing = fires(rule)
             for other in levelRules where other.id.value != rule.id.value && !unreachable.contains(other.id.value) {
@@ -190,6 +200,7 @@ public struct Verifier: Sendable {
 
         // Monotonicity: proven by polarity where it can be, searched where not.
         var verification = Verification(diagnostics: [], counterexamples: [])
+        verification.shadowingChecked = comparePairs
         var suspects: [(rule: Rule, occurrence: Polarity.Occurrence)] = []
         for rule in document.rules {
             if case .procedure = rule.effect.value { continue }
