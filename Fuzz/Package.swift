@@ -17,7 +17,8 @@ let package = Package(
     ] + ["FuzzDocumentLoader", "FuzzCaseFile", "FuzzFixtureFile", "FuzzExpression"].map { name in
         .executableTarget(
             name: name,
-            dependencies: ["FuzzSupport", .product(name: "Thresholds", package: parentIdentity)],
+            dependencies: ["FuzzSupport", .product(name: "Thresholds", package: parentIdentity),
+                           .product(name: "ThresholdsHTML", package: parentIdentity)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     },

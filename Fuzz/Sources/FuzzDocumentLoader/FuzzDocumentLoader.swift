@@ -1,5 +1,6 @@
 import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsHTML
 
 /// libFuzzer's entry point: any bytes must load into diagnostics or a document, never a crash,
 /// and rendering the diagnostics must not crash either.
@@ -12,6 +13,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // document must have said why.
     if loaded.document == nil, !loaded.isVocabulary, !loaded.diagnostics.containsErrors {
         fatalError("no document and no error")  // an invariant of the loader, checked only here
+    }
+    // Whatever checks clean is published, verified and mutated without a crash.
+    if let checked = loaded.checked, !loaded.isVocabulary {
+        _ = DocumentPage.render(checked)
+        _ = Verifier(searchCases: 8).verify(checked)
+        _ = DocumentMutator.mutants(of: checked.document).count
     }
     return 0
 }
