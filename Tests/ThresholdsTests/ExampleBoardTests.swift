@@ -216,3 +216,19 @@ struct ExampleBoardTests {
         #expect(missing.isEmpty, "docs/DSL.md does not mention: \(missing.sorted().joined(separator: ", "))")
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    @Test("the README's excerpt of the first command's output is the output, line for line")
+    func excerpt() throws {
+        let root = Fixture.root
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let golden = try String(contentsOf: root.appendingPathComponent("Tests/ThresholdsTests/Snapshots/04-cp-baby-refused-access.txt"),
+                                encoding: .utf8)
+        let start = try #require(readme.range(of: "prints, in part:\n\n```\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let lines = readme[start.upperBound..<end.lowerBound].split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && $0.trimmingCharacters(in: .whitespaces) != "…" }
+        #expect(lines.count > 10)
+        for line in lines { #expect(golden.contains(line + "\n"), "README line not in the output: \(line)") }
+    }
+}
