@@ -247,8 +247,9 @@ struct MonotonicitySearch {
                 var copy = facts
                 var values = facts.facts ?? [:]
                 switch (concern, values[variable]) {
-                case (.isTrue, .boolean(false)?): values[variable] = .boolean(true)
-                case (.isFalse, .boolean(true)?): values[variable] = .boolean(false)
+                // A concerning answer where the answer was the other one, or not yet given.
+                case (.isTrue, .boolean(false)?), (.isTrue, nil): values[variable] = .boolean(true)
+                case (.isFalse, .boolean(true)?), (.isFalse, nil): values[variable] = .boolean(false)
                 case (.higher, .number(let value)?): values[variable] = .number(value + 1)
                 case (.lower, .number(let value)?) where value > 0: values[variable] = .number(value - 1)
                 default: return nil
