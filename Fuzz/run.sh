@@ -19,7 +19,9 @@ repo=..
 # Always from a clean release folder: an incremental rebuild here has been seen to relink the
 # harnesses without the library's coverage instrumentation, leaving the fuzzers blind.
 rm -rf .build/release .build/*-linux-gnu .build/*-apple-macosx .build/debug
-swift build -c release --sanitize fuzzer --sanitize address
+# The coverage flags are explicit: '--sanitize fuzzer' alone has been seen to build harnesses
+# whose library code has no coverage counters (the check below catches it).
+swift build -c release --sanitize fuzzer --sanitize address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 for name in "${harnesses[@]}"; do
     if [ "$(nm ".build/release/$name" | grep -c '__sancov_gen_cov')" -lt 100 ]; then
         echo "$name is not instrumented for coverage; not fuzzing blind" >&2
@@ -30,7 +32,7 @@ done
 rm -rf seeds logs artifacts && mkdir -p seeds/documents seeds/cases seeds/fixtures seeds/expressions corpus logs artifacts
 i=0
 for f in "$repo"/Rules/*.yaml "$repo"/Rules/*/*.yaml "$repo"/Rules/*/*/*.yaml "$repo"/Tests/ThresholdsTests/Corpus/*.yaml \
-         "$repo"/Tests/ThresholdsTests/CompositionCorpus/*/*.yaml; do
+         "$repo"/Tests/ThresholdsTests/CompositionCorpus/*/*.yaml "$repo"/Tests/ThresholdsTests/VerifyCorpus/*.yaml; do
     i=$((i + 1)); cp "$f" "seeds/documents/$i-$(basename "$f")"
 done
 i=0
