@@ -8,8 +8,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse and verify threshold documents.",
         discussion: """
-            Prints every problem as 'path:line:col: error: message [id]' with the source line and a
-            caret, then notes and suggested fixes. Exits 0 when there are no errors, 1 when there
+            Prints every problem as 'path:line:col: error: message [id]' with the source line and a \
+            caret, then notes and suggested fixes. Exits 0 when there are no errors, 1 when there \
             are (warnings too with --warnings-as-errors).
             """
     )

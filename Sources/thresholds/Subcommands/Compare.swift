@@ -10,10 +10,10 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two versions of a threshold document over a caseload.",
         discussion: """
-            Evaluates both documents on every case of a caseload given as JSON Lines (one case per
-            line; '-' for standard input) and reports the transition matrix (old level by new
-            level) and every case whose level, provisional status or actions change, with the
-            rules that newly fire or stop firing and the facts they read. Lines that are not valid
+            Evaluates both documents on every case of a caseload given as JSON Lines (one case per \
+            line; '-' for standard input) and reports the transition matrix (old level by new \
+            level) and every case whose level, provisional status or actions change, with the \
+            rules that newly fire or stop firing and the facts they read. Lines that are not valid \
             cases are reported on standard error and the run goes on (exit status 1 at the end).
             """
     )

@@ -10,8 +10,8 @@ struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Recommend a level for each case, with explanations.",
         discussion: """
-            Uses the bundled example board (Rules/northshire-neglect.yaml) unless --rules names a
-            document. The as-of date comes from --as-of, or else the case file's 'as_of'; the
+            Uses the bundled example board (Rules/northshire-neglect.yaml) unless --rules names a \
+            document. The as-of date comes from --as-of, or else the case file's 'as_of'; the \
             engine never reads the clock. The engine recommends; practitioners decide.
             """
     )

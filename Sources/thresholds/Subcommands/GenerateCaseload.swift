@@ -9,7 +9,7 @@ struct GenerateCaseload: ParsableCommand {
         commandName: "caseload",
         abstract: "Write a synthetic caseload as JSON Lines (never real data).",
         discussion: """
-            Each case uses the standard vocabulary only, with some facts left unknown as real
+            Each case uses the standard vocabulary only, with some facts left unknown as real \
             records leave them. The same seed gives the same caseload.
             """
     )

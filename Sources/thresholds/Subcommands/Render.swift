@@ -9,11 +9,11 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a threshold document as the HTML page practitioners read.",
         discussion: """
-            Writes one self-contained HTML page (no scripts, no external resources) generated from
-            the rules: the levels as a ladder, each level's guidance and criteria in plain English
-            with the exact expression beside each, citations and actions, a glossary of
-            definitions and judgement questions, and what a document that extends a baseline
-            changes. The page is written to DIR/<document name>.html with --out, otherwise to
+            Writes one self-contained HTML page (no scripts, no external resources) generated from \
+            the rules: the levels as a ladder, each level's guidance and criteria in plain English \
+            with the exact expression beside each, citations and actions, a glossary of \
+            definitions and judgement questions, and what a document that extends a baseline \
+            changes. The page is written to DIR/<document name>.html with --out, otherwise to \
             standard output. A document with errors is not rendered.
             """
     )

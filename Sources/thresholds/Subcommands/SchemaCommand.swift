@@ -8,10 +8,10 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Write the JSON Schemas (draft 2020-12) of documents, vocabularies, case and fixture files, and of the JSON output.",
         discussion: """
-            With a name, prints that schema; with --out, writes every schema into the folder; with
-            neither, lists them. An editor's YAML extension uses them to complete keys and check
-            types (see the README for VS Code). They are generated from the key lists the loaders
-            use; what a schema cannot say (that an expression parses, that a name is declared) is
+            With a name, prints that schema; with --out, writes every schema into the folder; with \
+            neither, lists them. An editor's YAML extension uses them to complete keys and check \
+            types (see the README for VS Code). They are generated from the key lists the loaders \
+            use; what a schema cannot say (that an expression parses, that a name is declared) is \
             left to 'thresholds check'.
             """
     )

@@ -9,8 +9,8 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run rule fixtures: cases with expected outcomes.",
         discussion: """
-            Prints each failure as expected-versus-actual differences followed by the explanation of
-            the actual result. The last line is 'N passed, N failed' (with ', N skipped' when cases
+            Prints each failure as expected-versus-actual differences followed by the explanation of \
+            the actual result. The last line is 'N passed, N failed' (with ', N skipped' when cases \
             were skipped). Exits 1 on any failure, on a broken fixture file, or below --min-coverage.
             """
     )

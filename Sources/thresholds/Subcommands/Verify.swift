@@ -8,10 +8,10 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify threshold documents: monotonicity, unreachable and shadowed rules, contradictory and redundant conditions.",
         discussion: """
-            Proves what it can (docs/VERIFY.md says how) and searches generated cases for
-            counterexamples to the rest. A document whose level can fall when a concern gets
-            worse is reported with the pair of cases that shows it; --counterexamples DIR writes
-            them as case files to run with 'thresholds evaluate'. Exits 0 when there are no
+            Proves what it can (docs/VERIFY.md says how) and searches generated cases for \
+            counterexamples to the rest. A document whose level can fall when a concern gets \
+            worse is reported with the pair of cases that shows it; --counterexamples DIR writes \
+            them as case files to run with 'thresholds evaluate'. Exits 0 when there are no \
             errors, 1 when there are (warnings too with --warnings-as-errors).
             """
     )
