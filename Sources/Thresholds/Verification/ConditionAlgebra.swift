@@ -39,12 +39,12 @@ struct ConditionAlgebra {
     private var inlining: Set<String> = []
 
     init(_ document: ThresholdDocument) {
-        var definitions: [String: Condition] = [:]
-        for definition in document.definitions { definitions[definition.name.value] = definition.condition }
-        self.definitions = definitions
-        var facts: [String: FactDeclaration] = [:]
-        for fact in document.facts { facts[fact.name.value] = fact }
-        self.facts = facts
+        self.init(DocumentIndex(document))
+    }
+
+    init(_ index: DocumentIndex) {
+        definitions = index.definitions
+        facts = index.facts
     }
 
     // MARK: Building formulas

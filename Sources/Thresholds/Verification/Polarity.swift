@@ -51,12 +51,12 @@ struct Polarity {
     let facts: [String: FactDeclaration]
 
     init(_ document: ThresholdDocument) {
-        var definitions: [String: Condition] = [:]
-        for definition in document.definitions { definitions[definition.name.value] = definition.condition }
-        self.definitions = definitions
-        var facts: [String: FactDeclaration] = [:]
-        for fact in document.facts { facts[fact.name.value] = fact }
-        self.facts = facts
+        self.init(DocumentIndex(document))
+    }
+
+    init(_ index: DocumentIndex) {
+        definitions = index.definitions
+        facts = index.facts
     }
 
     /// The direction of a named fact: +1, -1, or `nil` when it has none (it is held fixed).

@@ -99,7 +99,8 @@ public struct Verifier: Sendable {
     /// Verifies a checked document.
     public func verify(_ checked: CheckedDocument) -> Verification {
         let document = checked.document
-        let algebra = ConditionAlgebra(document)
+        let index = DocumentIndex(document)
+        let algebra = ConditionAlgebra(index)
         var diagnostics: [Diagnostic] = []
         func report(_ message: DiagnosticMessage, _ range: SourceRange?, file: String?, notes: [DiagnosticNote] = []) {
             diagnostics.append(Diagnostic(message, file: file ?? document.file, range: range, notes: notes))
@@ -179,7 +180,7 @@ public struct Verifier: Sendable {
         }
 
         // Directions, unused events, judgements.
-        let polarity = Polarity(document)
+        let polarity = Polarity(index)
         let reads = Self.namesRead(document)
         for fact in document.facts where fact.concerning == nil && reads.all.contains(fact.name.value) {
             switch fact.type {
