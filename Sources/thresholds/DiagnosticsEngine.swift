@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ThresholdsDiagnostics
 
@@ -24,9 +25,26 @@ struct DiagnosticsEngine {
     /// Whether the run should exit with status 1.
     var failed: Bool { errors > 0 || (warningsAsErrors && warnings > 0) }
 
-    /// `checked 3 files: 2 errors, 1 warning`.
-    func summary(files: Int) -> String {
+    /// `checked 3 files: 2 errors, 1 warning` (or `verified …`).
+    func summary(files: Int, verb: String = "checked") -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return "checked \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+        return "\(verb) \(plural(files, "file")): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+
+    /// Prints the diagnostics of `check` or `verify` on standard output in `format`: text (the
+    /// rendered diagnostics, then `report`, then the summary line), JSON or SARIF.
+    func print(_ diagnostics: [Diagnostic], sources: [String: SourceText], format: CheckFormat, color: ColorChoice,
+               files: Int, verb: String, report: String = "") throws {
+        switch format {
+        case .text:
+            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: false))
+            Swift.print(renderer.render(diagnostics, sources: sources) + report, terminator: "")
+            Swift.print(summary(files: files, verb: verb))
+        case .json:
+            Swift.print(String(decoding: try DiagnosticJSON.encode(diagnostics), as: UTF8.self))
+        case .sarif:
+            let data = try DiagnosticSARIF.encode(diagnostics, tool: "thresholds", version: ThresholdsCommand.configuration.version)
+            Swift.print(String(decoding: data, as: UTF8.self))
+        }
     }
 }

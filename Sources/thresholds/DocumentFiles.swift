@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Thresholds
+import ThresholdsDiagnostics
 import ThresholdsYAML
 
 /// Expands command-line paths into document files: a folder contributes every `.yaml` and `.yml`
@@ -55,4 +57,23 @@ enum StandardInput {
         }
         return bytes
     }
+}
+
+extension DocumentLoader {
+    /// A document named on the command line: `-` is standard input, whose imports resolve inside
+    /// the rules root, or else the current folder.
+    func load(argument path: String, rulesRoot: String?) -> LoadedDocument {
+        guard path == "-" else { return load(contentsOf: path, rulesRoot: rulesRoot) }
+        return load(bytes: StandardInput.bytes(), path: StandardInput.name,
+                    importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
+    }
+}
+
+/// The checked document; otherwise its errors on standard error, and a failing exit that says
+/// what a vocabulary (which checks clean but has no rules) lacks for the command.
+func checkedOrExit(_ loaded: LoadedDocument, path: String, vocabularyLacks: String, color: ColorChoice) throws -> CheckedDocument {
+    if let checked = loaded.checked, !loaded.isVocabulary { return checked }
+    reportToStandardError(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, color: color)
+    if loaded.isVocabulary { throw ValidationError("'\(path)' is a vocabulary, which has no \(vocabularyLacks)") }
+    throw ExitCode(1)
 }

@@ -22,4 +22,24 @@ enum OutputFile {
             throw ValidationError("cannot write '\(path)': the folder '\(folder)' does not exist")
         }
     }
+
+    /// A folder named on the command line for output must exist already.
+    static func checkFolder(_ path: String, option: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(option) '\(path)' is not a folder that exists")
+        }
+    }
+
+    /// Writes `text` as the file `name` in `folder`, checked as any output file; returns its path.
+    static func write(_ text: String, into folder: String, name: String) throws -> String {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+        try check(path)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
+        }
+        return path
+    }
 }

@@ -36,10 +36,7 @@ struct Check: ParsableCommand {
         var sources: [String: SourceText] = [:]
         let loader = DocumentLoader()
         for file in files {
-            let loaded = file.path == "-"
-                ? loader.load(bytes: StandardInput.bytes(), path: StandardInput.name,
-                              importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
-                : loader.load(contentsOf: file.path, rulesRoot: rulesRoot ?? file.root)
+            let loaded = loader.load(argument: file.path, rulesRoot: rulesRoot ?? file.root)
             // A file that several documents import is reported once, not once per document.
             for diagnostic in loaded.diagnostics where reported.insert(diagnostic).inserted {
                 diagnostics.append(diagnostic)
@@ -48,19 +45,7 @@ struct Check: ParsableCommand {
         }
         diagnostics.sort(by: Diagnostic.presentationOrder)
         let engine = DiagnosticsEngine(diagnostics: diagnostics, warningsAsErrors: warningsAsErrors)
-        switch format {
-        case .text:
-            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: false))
-            print(renderer.render(diagnostics, sources: sources), terminator: "")
-            print(engine.summary(files: files.count))
-        case .json:
-            let data = try DiagnosticJSON.encode(diagnostics)
-            print(String(decoding: data, as: UTF8.self))
-        case .sarif:
-            let version = ThresholdsCommand.configuration.version
-            let data = try DiagnosticSARIF.encode(diagnostics, tool: "thresholds", version: version)
-            print(String(decoding: data, as: UTF8.self))
-        }
+        try engine.print(diagnostics, sources: sources, format: format, color: color, files: files.count, verb: "checked")
         if engine.failed { throw ExitCode(1) }
     }
 }

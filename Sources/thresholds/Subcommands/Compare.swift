@@ -48,16 +48,8 @@ struct Compare: ParsableCommand {
         if [old, new, caseload].filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
         var plans: [EvaluationPlan] = []
         for path in [old, new] {
-            let loaded = path == "-"
-                ? DocumentLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name,
-                                        importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
-                : DocumentLoader().load(contentsOf: path, rulesRoot: rulesRoot)
-            guard let checked = loaded.checked else {
-                reportToStandardError(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, color: color)
-                if loaded.isVocabulary { throw ValidationError("'\(path)' is a vocabulary, which has no rules to compare") }
-                throw ExitCode(1)
-            }
-            plans.append(checked.compile())
+            let loaded = DocumentLoader().load(argument: path, rulesRoot: rulesRoot)
+            plans.append(try checkedOrExit(loaded, path: path, vocabularyLacks: "rules to compare", color: color).compile())
         }
         let input = try LineReader.open(caseload)
         let comparison = CaseloadComparison.compare(old: plans[0], new: plans[1], lines: input.lines, path: input.name, asOf: date) {

@@ -77,13 +77,10 @@ struct Evaluate: ParsableCommand {
         }
         let rulesPath = rules ?? BundledBoard.path ?? BundledBoard.relative
         let loaded: LoadedDocument
-        if rules == "-" {
-            let root = rulesRoot ?? FileManager.default.currentDirectoryPath
-            loaded = DocumentLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name, importsFrom: FileSystemSource(root: root))
-        } else if rules == nil, BundledBoard.path == nil {
+        if rules == nil, BundledBoard.path == nil {
             loaded = DocumentLoader().load(text: BundledBoard.embedded, path: BundledBoard.relative)
         } else {
-            loaded = DocumentLoader().load(contentsOf: rulesPath, rulesRoot: rulesRoot)
+            loaded = DocumentLoader().load(argument: rulesPath, rulesRoot: rulesRoot)
         }
         var diagnostics = loaded.diagnostics.filter { $0.severity == .error }
         var sources = loaded.sources

@@ -31,34 +31,15 @@ struct Render: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        if let out {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--out '\(out)' is not a folder that exists")
-            }
-        }
-        let loaded = document == "-"
-            ? DocumentLoader().load(bytes: StandardInput.bytes(), path: StandardInput.name,
-                                    importsFrom: FileSystemSource(root: rulesRoot ?? FileManager.default.currentDirectoryPath))
-            : DocumentLoader().load(contentsOf: document, rulesRoot: rulesRoot)
-        guard let checked = loaded.checked else {
-            reportToStandardError(loaded.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, color: color)
-            if loaded.isVocabulary { throw ValidationError("'\(document)' is a vocabulary, which has no levels or rules to publish") }
-            throw ExitCode(1)
-        }
+        if let out { try OutputFile.checkFolder(out, option: "--out") }
+        let loaded = DocumentLoader().load(argument: document, rulesRoot: rulesRoot)
+        let checked = try checkedOrExit(loaded, path: document, vocabularyLacks: "levels or rules to publish", color: color)
         let page = DocumentPage.render(checked)
         guard let out else {
             print(page, terminator: "")
             return
         }
         let name = document == "-" ? "document" : URL(fileURLWithPath: document).deletingPathExtension().lastPathComponent
-        let path = URL(fileURLWithPath: out).appendingPathComponent(name + ".html").path
-        try OutputFile.check(path)
-        do {
-            try Data(page.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
-        }
-        print(path)
+        print(try OutputFile.write(page, into: out, name: name + ".html"))
     }
 }

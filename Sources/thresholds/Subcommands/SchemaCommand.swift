@@ -42,19 +42,7 @@ struct SchemaCommand: ParsableCommand {
             }
             return
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--out '\(out)' is not a folder that exists")
-        }
-        for schema in schemas {
-            let path = URL(fileURLWithPath: out).appendingPathComponent(schema.fileName).path
-            try OutputFile.check(path)
-            do {
-                try Data(schema.json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw ValidationError("cannot write '\(path)': \(error.localizedDescription)")
-            }
-            print(path)
-        }
+        try OutputFile.checkFolder(out, option: "--out")
+        for schema in schemas { print(try OutputFile.write(schema.json, into: out, name: schema.fileName)) }
     }
 }

@@ -41,12 +41,7 @@ struct Verify: ParsableCommand {
     var color: ColorChoice = .auto
 
     func run() throws {
-        if let counterexamples {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: counterexamples, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--counterexamples '\(counterexamples)' is not a folder that exists")
-            }
-        }
+        if let counterexamples { try OutputFile.checkFolder(counterexamples, option: "--counterexamples") }
         guard searchCases >= 0, searchCases <= 1_000_000 else { throw ValidationError("--search-cases must be 0 to 1,000,000") }
         let files = try DocumentFiles.expand(paths)
         var diagnostics: [Diagnostic] = []
@@ -73,26 +68,14 @@ struct Verify: ParsableCommand {
         if let counterexamples {
             for example in found {
                 for (suffix, text) in [("before", example.beforeFile), ("after", example.afterFile)] {
-                    let path = URL(fileURLWithPath: counterexamples).appendingPathComponent("\(example.name)-\(suffix).json").path
-                    try OutputFile.check(path)
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    _ = try OutputFile.write(text, into: counterexamples, name: "\(example.name)-\(suffix).json")
                 }
             }
         }
         diagnostics.sort(by: Diagnostic.presentationOrder)
         let engine = DiagnosticsEngine(diagnostics: diagnostics, warningsAsErrors: warningsAsErrors)
-        switch format {
-        case .text:
-            let renderer = DiagnosticRenderer(colored: color.enabled(forStandardError: false))
-            print(renderer.render(diagnostics, sources: sources), terminator: "")
-            print(summaries.joined(), terminator: "")
-            print(engine.summary(files: verified).replacingOccurrences(of: "checked", with: "verified"))
-        case .json:
-            print(String(decoding: try DiagnosticJSON.encode(diagnostics), as: UTF8.self))
-        case .sarif:
-            let data = try DiagnosticSARIF.encode(diagnostics, tool: "thresholds", version: ThresholdsCommand.configuration.version)
-            print(String(decoding: data, as: UTF8.self))
-        }
+        try engine.print(diagnostics, sources: sources, format: format, color: color, files: verified, verb: "verified",
+                         report: summaries.joined())
         if engine.failed { throw ExitCode(1) }
     }
 }
