@@ -95,13 +95,7 @@ public struct CaseloadGenerator: Sendable {
 
     /// The case numbered `index` as one JSON line (sorted keys, with its `as_of`).
     public func line(_ index: Int) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(facts(index)), var object = String(data: data, encoding: .utf8), object.hasPrefix("{") else {
-            return ""
-        }
-        object.insert(contentsOf: "\"as_of\":\"\(asOf)\",", at: object.index(after: object.startIndex))
-        return object
+        facts(index).caseFileJSON(asOf: asOf, pretty: false) ?? ""
     }
 }
 

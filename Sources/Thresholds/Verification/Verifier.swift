@@ -67,13 +67,7 @@ public struct Counterexample: Sendable {
     public var afterFile: String { Self.caseFile(after, asOf: asOf) }
 
     private static func caseFile(_ facts: CaseFacts, asOf: LocalDate) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(facts), var text = String(data: data, encoding: .utf8), text.hasPrefix("{") else {
-            return "{ \"as_of\": \"\(asOf)\" }\n"
-        }
-        text.insert(contentsOf: "\n  \"as_of\" : \"\(asOf)\",", at: text.index(after: text.startIndex))
-        return text + "\n"
+        (facts.caseFileJSON(asOf: asOf, pretty: true) ?? "{ \"as_of\": \"\(asOf)\" }") + "\n"
     }
 }
 
