@@ -146,50 +146,25 @@ struct MonotonicitySearch {
     /// A standard boolean turned to its concerning answer, where it has the other one.
     private static func booleanMove(_ variable: String) -> ((CaseFacts, LocalDate) -> CaseFacts?)? {
         switch variable {
-        case "transfer.records_received":
-            return { facts, _ in
-                guard facts.transferIn?.recordsReceived == true else { return nil }
-                var copy = facts
-                copy.transferIn?.recordsReceived = false
-                return copy
-            }
-        case "education.whereabouts_known":
-            return { facts, _ in
-                guard facts.education?.whereaboutsKnown == true else { return nil }
-                var copy = facts
-                copy.education?.whereaboutsKnown = false
-                return copy
-            }
-        case "education.missing":
-            return { facts, _ in
-                guard facts.education?.missing == false else { return nil }
-                var copy = facts
-                copy.education?.missing = true
-                return copy
-            }
-        case "health.dentist_registered":
-            return { facts, _ in
-                guard facts.health?.dentistRegistered == true else { return nil }
-                var copy = facts
-                copy.health?.dentistRegistered = false
-                return copy
-            }
-        case "health.untreated_dental_decay":
-            return { facts, _ in
-                guard facts.health?.untreatedDentalDecay == false else { return nil }
-                var copy = facts
-                copy.health?.untreatedDentalDecay = true
-                return copy
-            }
-        case "health.immunisations_up_to_date":
-            return { facts, _ in
-                guard facts.health?.immunisationsUpToDate == true else { return nil }
-                var copy = facts
-                copy.health?.immunisationsUpToDate = false
-                return copy
-            }
-        default:
-            return nil
+        case "transfer.records_received": flip(\.transferIn, \.recordsReceived, to: false)
+        case "education.whereabouts_known": flip(\.education, \.whereaboutsKnown, to: false)
+        case "education.missing": flip(\.education, \.missing, to: true)
+        case "health.dentist_registered": flip(\.health, \.dentistRegistered, to: false)
+        case "health.untreated_dental_decay": flip(\.health, \.untreatedDentalDecay, to: true)
+        case "health.immunisations_up_to_date": flip(\.health, \.immunisationsUpToDate, to: false)
+        default: nil
+        }
+    }
+
+    /// Sets a boolean in a part of the case to `concerning`, where it holds the other answer.
+    private static func flip<Part>(_ part: WritableKeyPath<CaseFacts, Part?>, _ field: WritableKeyPath<Part, Bool?>,
+                                   to concerning: Bool) -> (CaseFacts, LocalDate) -> CaseFacts? {
+        { facts, _ in
+            guard var value = facts[keyPath: part], value[keyPath: field] == !concerning else { return nil }
+            value[keyPath: field] = concerning
+            var copy = facts
+            copy[keyPath: part] = value
+            return copy
         }
     }
 
