@@ -78,9 +78,9 @@ public enum ComparisonPage {
                 )
             ),
             .if(!change.actionsAdded.isEmpty,
-                .p(.strong(.text("Actions added: ")), .text(change.actionsAdded.map(Page.words).joined(separator: ", ")))),
+                .p(.strong(.text("Actions added: ")), .text(change.actionsAdded.map { $0.words() }.joined(separator: ", ")))),
             .if(!change.actionsRemoved.isEmpty,
-                .p(.strong(.text("Actions removed: ")), .text(change.actionsRemoved.map(Page.words).joined(separator: ", "))))
+                .p(.strong(.text("Actions removed: ")), .text(change.actionsRemoved.map { $0.words() }.joined(separator: ", "))))
         )
     }
 }

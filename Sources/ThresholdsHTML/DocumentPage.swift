@@ -163,11 +163,8 @@ public enum DocumentPage {
 
     /// An action in words: what, within how long, from when, and what records it done.
     static func actionWords(_ action: Action, _ prose: ConditionProse) -> String {
-        var text = action.kind == .note ? (action.text ?? "") : Page.words(action.kind)
+        var text = action.kind == .note ? (action.text ?? "") : action.kind.words(within: action.within)
         if action.kind == .routeTo, let team = action.text { text = "route to \(team)" }
-        if let within = action.within {
-            text += action.kind.rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)"
-        }
         switch action.anchor {
         case .from(let expression)?: text += ", counted from " + prose.noun(expression).description
         case .pregnancyWeek(let week)?: text += ", by \(week) weeks of pregnancy"

@@ -73,9 +73,6 @@ enum Page {
         return .group(.dt(.text(label)), .dd(.text(value)))
     }
 
-    /// The words for an action, as the board wrote it.
-    static func words(_ kind: ActionKind) -> String { kind.rawValue.replacingOccurrences(of: "_", with: " ") }
-
     /// The stylesheet: system fonts, high contrast, the ladder's colours, and print rules.
     static let stylesheet = """
         :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --rule: #b1b4b6; --accent: #1d4f91; \

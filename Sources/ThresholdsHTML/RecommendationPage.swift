@@ -31,8 +31,8 @@ public enum RecommendationPage {
     }
 
     private static func section(_ r: Recommendation, id: String, allInformation: Bool) -> Node<HTML.BodyContext> {
-        let raising = r.informationNeeded.filter { $0.effect == .raise && $0.decisive }
-        let lowering = r.informationNeeded.filter { $0.effect == .lower }
+        let raising = Question.grouping(r.informationNeeded.filter { $0.effect == .raise && $0.decisive })
+        let lowering = Question.grouping(r.informationNeeded.filter { $0.effect == .lower })
         let together = r.informationNeeded.filter { $0.effect == .raise && !$0.decisive }
         return .section(
             .id(id), .class("case"),
@@ -47,27 +47,27 @@ public enum RecommendationPage {
                 .class("result"),
                 .style("border-color: \(LevelLadder.colour(r.level))"),
                 .p(.class("level"), .text(r.sublevel.map { "\($0.label) (\(r.label))" } ?? r.label)),
-                .if(r.provisional, .p(.class("provisional"), .text("Provisional: " + provisionalReason(r, raising: raising, lowering: lowering)))),
+                .if(r.provisional, .p(.class("provisional"), .text("Provisional: " + RecommendationWording.provisionalReason(r)))),
                 .unwrap(r.band) { .p(.text("Band: \($0)")) },
                 .if(r.baseLevel != r.level, .p(.text("Raised from \(r.baseLevel.rawValue) by a modifier."))),
                 .if(r.keptCurrentPlan == true,
-                    .p(.text("The level is the child's current plan, kept: this document sets procedures, not levels."))),
+                    .p(.text(RecommendationWording.keptCurrentPlan))),
                 .unwrap(r.sublevel?.guidance ?? r.guidance) { .p(.class("guidance"), .strong(.text("What to do: ")), .text($0)) }
             ),
             .if(!r.actions.isEmpty, .group(
-                .h3(.text(r.actions.contains { $0.overdue == true } ? "Actions (overdue first)" : "Actions")),
+                .h3(.text(RecommendationWording.actionsHeading(r))),
                 .ul(.class("actions"), .forEach(r.actions) { action($0) })
             )),
             .if(!r.procedures.isEmpty, .group(
-                .h3(.text("Procedures triggered")),
+                .h3(.text(RecommendationWording.proceduresHeading)),
                 .forEach(r.procedures) { fired($0) }
             )),
             .h3(.text(r.firedRules.isEmpty
-                ? (r.procedures.isEmpty ? "No rule fired" : "No rule setting a level fired")
+                ? RecommendationWording.noRuleHeading(r)
                 : "Why: the rules that fired")),
             .forEach(r.firedRules) { fired($0) },
             .if(!r.nearMisses.isEmpty, .group(
-                .h3(.text("Why not \(r.nearMisses.first?.level.rawValue ?? "higher"): rules of the next level up that did not fire")),
+                .h3(.text(RecommendationWording.nearMissesHeading(r))),
                 .forEach(r.nearMisses) { miss in
                     .article(
                         .class("rule"),
@@ -78,38 +78,27 @@ public enum RecommendationPage {
                     )
                 }
             )),
-            questions("Information needed: answers that could raise the level (most consequential first)",
-                      allInformation ? Question.grouping(raising) : Array(Question.grouping(raising).prefix(RecommendationRenderer.informationShown)),
-                      verb: "could lead to"),
-            questions("Information needed: exceptions to confirm, which could lower the level", Question.grouping(lowering),
-                      verb: "if the exception applies, could fall to"),
-            questions("Also unknown: facts that matter only together with other unknowns",
-                      allInformation ? Question.grouping(together) : [], verb: "with others, could lead to"),
-            .if(!allInformation && (Question.grouping(raising).count > RecommendationRenderer.informationShown || !together.isEmpty),
+            questions(RecommendationWording.raisingHeading,
+                      allInformation ? raising : Array(raising.prefix(RecommendationRenderer.informationShown)), verb: "could lead to"),
+            questions(RecommendationWording.loweringHeading, lowering, verb: "if the exception applies, could fall to"),
+            questions(RecommendationWording.togetherHeading, allInformation ? Question.grouping(together) : [],
+                      verb: "with others, could lead to"),
+            .if(!allInformation && (raising.count > RecommendationRenderer.informationShown || !together.isEmpty),
                 .p(.class("source"), .text("More unknown facts are not listed: below the first \(RecommendationRenderer.informationShown), "
                                            + "or deciding nothing without other unknowns (--all-information lists every one)."))),
             .unwrap(r.counterfactuals) { changes in
                 .group(
-                    .h3(.text(r.whyNot.map { "Why not \($0.rawValue): single changes that would give it" }
-                              ?? "What would change the level: the nearest single changes, and cliff edges")),
+                    .h3(.text(RecommendationWording.counterfactualsHeading(r))),
                     changes.isEmpty
-                        ? .p(.text("No change to one recorded fact gives another level here."))
+                        ? .p(.text(RecommendationWording.noCounterfactual(r)))
                         : .ul(.forEach(changes) { change in
-                            .li(.text(change.sentence), .if(change.isCliffEdge, .strong(.text(" (a cliff edge: two levels or more)"))))
+                            .li(.text(change.sentence), .if(change.isCliffEdge, .strong(.text(RecommendationWording.cliffEdge))))
                         }),
-                    .p(.class("source"), .text("One fact changed at a time, the rest as recorded; practitioners decide what is realistic."))
+                    .p(.class("source"), .text(RecommendationWording.counterfactualsCaveat))
                 )
             },
             .unwrap(r.notice) { .p(.class("notice"), .strong(.text("Notice: ")), .text($0)) }
         )
-    }
-
-    private static func provisionalReason(_ r: Recommendation, raising: [InformationNeeded], lowering: [InformationNeeded]) -> String {
-        var why: [String] = []
-        if !raising.isEmpty { why.append("rules that could raise the level wait on the information below") }
-        if !lowering.isEmpty { why.append("the level rests on exceptions not yet confirmed") }
-        if why.isEmpty { why.append("rules that could raise the level wait on several facts at once, none decisive alone") }
-        return why.joined(separator: "; ") + "."
     }
 
     private static func action(_ action: RecommendedAction) -> Node<HTML.ListContext> {

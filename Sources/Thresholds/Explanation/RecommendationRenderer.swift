@@ -45,17 +45,13 @@ public enum RecommendationRenderer {
         let lowering = r.informationNeeded.filter { $0.effect == .lower }
         let together = r.informationNeeded.filter { $0.effect == .raise && !$0.decisive }
         if r.provisional {
-            var why: [String] = []
-            if !raising.isEmpty { why.append("rules that could raise the level wait on the information below") }
-            if !lowering.isEmpty { why.append("the level rests on exceptions not yet confirmed") }
-            if why.isEmpty { why.append("rules that could raise the level wait on several facts at once, none decisive alone") }
-            out.append((markdown ? "\n" : "") + "Provisional: " + why.joined(separator: "; ") + ".")
+            out.append((markdown ? "\n" : "") + "Provisional: " + RecommendationWording.provisionalReason(r))
         }
         if r.keptCurrentPlan == true {
-            out.append((markdown ? "\n" : "") + "The level is the child's current plan, kept: this document sets procedures, not levels.")
+            out.append((markdown ? "\n" : "") + RecommendationWording.keptCurrentPlan)
         }
         if !r.actions.isEmpty {
-            heading(r.actions.contains { $0.overdue == true } ? "Actions (overdue first)" : "Actions")
+            heading(RecommendationWording.actionsHeading(r))
             for action in r.actions {
                 var text = action.sentence
                 if action.overdue == true { text = "OVERDUE " + text }
@@ -68,7 +64,7 @@ public enum RecommendationRenderer {
             }
         }
         if !r.procedures.isEmpty {
-            heading("Procedures triggered")
+            heading(RecommendationWording.proceduresHeading)
             for rule in r.procedures {
                 item("\(rule.id) \(rule.title)")
                 if let because = rule.because { item("because: \(because)", depth: 1) }
@@ -80,7 +76,7 @@ public enum RecommendationRenderer {
         if !r.firedRules.isEmpty {
             heading("Why: rules that fired")
         } else if r.keptCurrentPlan != true {
-            heading(r.procedures.isEmpty ? "No rule fired" : "No rule setting a level fired")
+            heading(RecommendationWording.noRuleHeading(r))
         }
         for rule in r.firedRules {
             item("\(rule.id) \(rule.title) → \(rule.level.rawValue)\(rule.sublevel.map { "." + $0 } ?? "")\(rule.modifier ? " (modifier)" : "")")
@@ -99,7 +95,7 @@ public enum RecommendationRenderer {
             }
         }
         if !r.nearMisses.isEmpty {
-            heading("Why not \(r.nearMisses.first.map { $0.level.rawValue } ?? "higher"): rules of the next level up that did not fire")
+            heading(RecommendationWording.nearMissesHeading(r))
             for miss in r.nearMisses {
                 item("\(miss.id) \(miss.title)\(miss.source.map { " (\($0))" } ?? "")")
                 if let file = miss.file { item("from: \(file)", depth: 1) }
@@ -109,18 +105,18 @@ public enum RecommendationRenderer {
         let raisingLines = questions(raising)
         let shown = allInformation ? raisingLines : Array(raisingLines.prefix(informationShown))
         if !shown.isEmpty {
-            heading("Information needed: answers that could raise the level (most consequential first)")
+            heading(RecommendationWording.raisingHeading)
             for line in shown { item("\(line.text) — could lead to \(line.reach.rawValue) via \(line.rules)") }
         }
         if !lowering.isEmpty {
-            heading("Information needed: exceptions to confirm, which could lower the level")
+            heading(RecommendationWording.loweringHeading)
             for line in questions(lowering) {
                 item("\(line.text) — if the exception applies, could fall to \(line.reach.rawValue) via \(line.rules)")
             }
         }
         let togetherLines = questions(together)
         if allInformation, !togetherLines.isEmpty {
-            heading("Also unknown: facts that matter only together with other unknowns")
+            heading(RecommendationWording.togetherHeading)
             for line in togetherLines { item("\(line.text) — with others, could lead to \(line.reach.rawValue) via \(line.rules)") }
         }
         let hidden = (raisingLines.count - shown.count) + (allInformation ? 0 : togetherLines.count)
@@ -128,14 +124,10 @@ public enum RecommendationRenderer {
             out.append((markdown ? "\n" : "") + "\(hidden) more unknown \(hidden == 1 ? "fact" : "facts") not listed: below the first \(informationShown), or deciding nothing without other unknowns (--all-information lists every one).")
         }
         if let changes = r.counterfactuals {
-            heading(r.whyNot.map { "Why not \($0.rawValue): single changes that would give it" }
-                    ?? "What would change the level: the nearest single changes, and cliff edges")
-            if changes.isEmpty {
-                item(r.whyNot.map { $0 == r.level ? "the case is at \($0.rawValue) already" : "no change to one recorded fact gives \($0.rawValue)" }
-                     ?? "no change to one recorded fact moves the level")
-            }
-            for change in changes { item(change.sentence + (change.isCliffEdge ? " (a cliff edge: two levels or more)" : "")) }
-            out.append((markdown ? "\n" : "") + "One fact changed at a time, the rest as recorded; practitioners decide what is realistic.")
+            heading(RecommendationWording.counterfactualsHeading(r))
+            if changes.isEmpty { item(RecommendationWording.noCounterfactual(r)) }
+            for change in changes { item(change.sentence + (change.isCliffEdge ? RecommendationWording.cliffEdge : "")) }
+            out.append((markdown ? "\n" : "") + RecommendationWording.counterfactualsCaveat)
         }
         if let notice = r.notice { out.append((markdown ? "\n> " : "\n") + notice) }
         out.append((markdown ? "\n" : "") + "The engine recommends; practitioners decide.")
@@ -198,14 +190,21 @@ extension RecommendedAction {
     /// The action in words, with its strength and time: `must: see child within 5 working days`.
     /// Its due date and whether it is overdue are apart (``due``, ``overdue``).
     public var sentence: String {
-        var text = action.rawValue.replacingOccurrences(of: "_", with: " ")
-        if let within {
-            text += action.rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)"
-        }
+        var text = action.words(within: within)
         if let note = self.text { text = action == .routeTo ? "route to \(note)" : note }
         if let strength, !(strength == .consider && text.hasPrefix("consider")) {
             text = "\(strength.rawValue): " + text
         }
         return text
+    }
+}
+
+extension ActionKind {
+    /// The action in words with its time, as every renderer says it: `see child within 5 working
+    /// days`, `see child within 24 hours` (for `see_child_within: 24 hours`).
+    public func words(within: Duration? = nil) -> String {
+        let words = rawValue.replacingOccurrences(of: "_", with: " ")
+        guard let within else { return words }
+        return words + (rawValue.hasSuffix("_within") ? " \(within)" : " within \(within)")
     }
 }
