@@ -295,11 +295,9 @@ public enum DocumentPage {
         }
     }
 
-    /// How many rules lead to each level directly.
-    static func ruleCounts(_ document: ThresholdDocument) -> [Level: Int] {
-        var counts: [Level: Int] = [:]
-        for rule in document.rules { if case .level(let level) = rule.effect.value { counts[level, default: 0] += 1 } }
-        return counts
+    /// The rules that recommend `level` directly, in document order.
+    static func rules(leadingTo level: Level, in document: ThresholdDocument) -> [Rule] {
+        rules(document, .level(level))
     }
 }
 

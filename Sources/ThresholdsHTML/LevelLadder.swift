@@ -25,14 +25,11 @@ enum LevelLadder {
 
     /// The figure: the drawing and a caption listing the same facts in words.
     static func figure(_ document: ThresholdDocument) -> Node<HTML.BodyContext> {
-        let counts = DocumentPage.ruleCounts(document)
-        let summary = Level.allCases.map { level in
-            "\(document.label(for: level)): \(counts[level, default: 0]) \(counts[level, default: 0] == 1 ? "rule" : "rules")"
+        let ids = Level.allCases.map { DocumentPage.rules(leadingTo: $0, in: document).map(\.id.value) }
+        let summary = zip(Level.allCases, ids).map { level, rules in
+            "\(document.label(for: level)): \(rules.count) \(rules.count == 1 ? "rule" : "rules")"
         }.joined(separator: "; ")
-        let steps: [Node<HTML.BodyContext>] = Level.allCases.map { level in
-            let ids = document.rules.filter { $0.effect.value == .level(level) }.map(\.id.value)
-            return step(level, document, rules: ids)
-        }
+        let steps: [Node<HTML.BodyContext>] = zip(Level.allCases, ids).map { step($0, document, rules: $1) }
         return .element(named: "figure", nodes: [
             .class("ladder"),
             .element(named: "svg", nodes: [
