@@ -11,15 +11,20 @@ struct CorpusCase: CustomTestStringConvertible, Sendable {
 
     static let directory = Snapshot.directory().appendingPathComponent("Corpus")
 
-    static var all: [CorpusCase] {
+    static var all: [CorpusCase] { documentNames(in: directory).map { CorpusCase(name: $0) } }
+
+    func load() -> LoadedDocument { Self.load(name, in: Self.directory) }
+
+    /// The names (without `.yaml`) of the documents in a corpus folder, sorted.
+    static func documentNames(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { CorpusCase(name: String($0.dropLast(5))) }
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { String($0.dropLast(5)) }
     }
 
-    func load() -> LoadedDocument {
-        let url = Self.directory.appendingPathComponent(name + ".yaml")
-        let bytes = (try? Data(contentsOf: url)).map { Array($0) } ?? []
-        return DocumentLoader().load(bytes: bytes, path: "Corpus/\(name).yaml")
+    /// A corpus document, loaded under the path `FOLDER/NAME.yaml` its expectations name.
+    static func load(_ name: String, in directory: URL) -> LoadedDocument {
+        let bytes = (try? Data(contentsOf: directory.appendingPathComponent(name + ".yaml"))).map { Array($0) } ?? []
+        return DocumentLoader().load(bytes: bytes, path: "\(directory.lastPathComponent)/\(name).yaml")
     }
 
     func rendered() -> String {

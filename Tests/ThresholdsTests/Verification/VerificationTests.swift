@@ -11,16 +11,9 @@ struct VerifyCase: CustomTestStringConvertible, Sendable {
 
     static let directory = Snapshot.directory().appendingPathComponent("VerifyCorpus")
 
-    static var all: [VerifyCase] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { VerifyCase(name: String($0.dropLast(5))) }
-    }
+    static var all: [VerifyCase] { CorpusCase.documentNames(in: directory).map { VerifyCase(name: $0) } }
 
-    func loaded() -> LoadedDocument {
-        let url = Self.directory.appendingPathComponent(name + ".yaml")
-        let bytes = (try? Data(contentsOf: url)).map { Array($0) } ?? []
-        return DocumentLoader().load(bytes: bytes, path: "VerifyCorpus/\(name).yaml")
-    }
+    func loaded() -> LoadedDocument { CorpusCase.load(name, in: Self.directory) }
 
     func verification() -> Verification? {
         loaded().checked.map { Verifier().verify($0) }
