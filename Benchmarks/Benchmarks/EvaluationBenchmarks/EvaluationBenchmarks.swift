@@ -69,6 +69,11 @@ let benchmarks: @Sendable () -> Void = {
             for c in bound { blackHole(plan.decide(c)) }
         }
     }
+    Benchmark("Peer board × 1,000 cases: decide the bound cases as one caseload (bit-sliced)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(plan.decide(bound))
+        }
+    }
     Benchmark("Peer board × 1,000 cases: decide from the case model") { benchmark in
         for _ in benchmark.scaledIterations {
             for c in facts { blackHole(plan.decide(c, asOf: PeerCase.asOf)) }

@@ -1,7 +1,7 @@
 // Runs the peer benchmark board (Benchmarks/peer-board/board.yaml) the way the peer's
 // swift-native driver runs its hand-written board, in the same process as that baseline:
 //
-//     thresholds-peer CASES.jsonl [--repeats R] [--modes native,bound,decide,evaluate] [--dump OUT.jsonl]
+//     thresholds-peer CASES.jsonl [--repeats R] [--modes native,bound,caseload,decide,evaluate] [--dump OUT.jsonl]
 //     thresholds-peer CASES.jsonl --profile     # each stage once, for callgrind.sh
 //
 // Cases are decoded (JSONDecoder, timed as decode) and mapped onto the case model (timed as
@@ -28,7 +28,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     return arguments[index + 1]
 }
 let repeats = max(1, Int(option("--repeats") ?? "10") ?? 10)
-let modes = (option("--modes") ?? "native,bound,decide,evaluate").split(separator: ",").map(String.init)
+let modes = (option("--modes") ?? "native,bound,caseload,decide,evaluate").split(separator: ",").map(String.init)
 let dumpPath = option("--dump")
 guard let casesPath = arguments.first else { fail("usage: thresholds-peer CASES.jsonl [--repeats R] [--modes …] [--dump OUT.jsonl]") }
 
@@ -61,6 +61,7 @@ let n = facts.count
 // function of its own for callgrind (Benchmarks/callgrind.sh), and stop.
 @inline(never) func profileNative() { for c in native { blackHoleUInt(PeerNative.evaluate(c)) } }
 @inline(never) func profileBound() { for c in bound { blackHoleAny(plan.decide(c)) } }
+@inline(never) func profileCaseload() { blackHoleAny(plan.decide(bound)) }
 @inline(never) func profileDecide() { for c in facts { blackHoleAny(plan.decide(c, asOf: asOf)) } }
 @inline(never) func profileEvaluate() { for c in facts { blackHoleAny(plan.evaluate(c, asOf: asOf)) } }
 @inline(never) func profileScan(_ bytes: [UInt8]) { blackHoleUInt(UInt64(RawYAMLScan.events(in: bytes))) }
@@ -71,6 +72,7 @@ if arguments.contains("--profile") {
     let document = Array(GeneratedDocument.text(rules: 1_000).utf8)
     profileNative()
     profileBound()
+    profileCaseload()
     profileDecide()
     profileEvaluate()
     profileScan(document)
@@ -87,6 +89,9 @@ for index in 0 ..< n {
         fail("case \(peers[index].case_id): engine \(decision.level) \(decision.firedRules), baseline \(baseline & 0xff) \(fired)")
     }
 }
+
+// Deciding the caseload in one call (bit-sliced) gives every case the decision it gets alone.
+guard plan.decidesInSlices, plan.decide(bound) == bound.map(plan.decide) else { fail("the caseload decision differs from the cases' own") }
 
 var nativeResults = [UInt64](repeating: 0, count: n)
 var levels = [Level](repeating: .universal, count: n)
@@ -120,6 +125,13 @@ let runs: [String: () -> Void] = [
             firedCounts[index] = decision.firedRules.count
         }
     },
+    "caseload": {
+        let decisions = plan.decide(bound)
+        for index in 0 ..< n {
+            levels[index] = decisions[index].level
+            firedCounts[index] = decisions[index].firedRules.count
+        }
+    },
     "evaluate": {
         for index in 0 ..< n {
             let recommendation = plan.evaluate(facts[index], asOf: asOf)
@@ -132,12 +144,13 @@ let names = [
     "native": "swift-native (hand-written, in process)",
     "decide": "thresholds decide (level, fired rules, actions), from the case model",
     "bound": "thresholds decide, from cases bound once (bind excluded, as compact is for swift-native)",
+    "caseload": "thresholds decide of the whole caseload of bound cases in one call (bit-sliced, 64 cases at a time)",
     "evaluate": "thresholds evaluate (full explained recommendation)",
 ]
 
 var best: [String: Double] = [:]
 for mode in modes {
-    guard let run = runs[mode] else { fail("unknown mode \(mode): native, bound, decide or evaluate") }
+    guard let run = runs[mode] else { fail("unknown mode \(mode): native, bound, caseload, decide or evaluate") }
     run()  // warm-up
     var times: [Double] = []
     for _ in 0 ..< (mode == "evaluate" ? max(1, repeats / 5) : repeats) { times.append(time(run)) }
@@ -148,6 +161,7 @@ for mode in modes {
     let overhead = [
         "native": "the peer's hand-written evaluate, copied unchanged, over compact structs in this process",
         "bound": "the compiled program over cases bound beforehand (bind, like the peer's compact, excluded); result stored per case",
+        "caseload": "the bit-sliced program over the same bound cases in one call: comparisons per case, logic per 64 cases; every Decision stored",
         "decide": "bind (facts, grades, counts in windows from the case model) and the compiled program; result stored per case",
         "evaluate": "decide, then an explained Recommendation (fired rules, near misses, information needed); result stored per case",
     ][mode] ?? ""

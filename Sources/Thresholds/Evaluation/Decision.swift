@@ -58,6 +58,13 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
 
         init() {}
 
+        /// Positions 0 to 127, as two words.
+        init(low: UInt64, high: UInt64) {
+            self.low = low
+            self.high = high
+            count = low.nonzeroBitCount + high.nonzeroBitCount
+        }
+
         mutating func insert(_ position: Int) {
             let word = position / 64
             let bit = UInt64(1) << UInt64(position % 64)
@@ -98,13 +105,16 @@ public final class BoundCase: Sendable {
     public let asOf: LocalDate
     /// The program's slot registers.
     let slots: [Interval]
+    /// The child's plan at the as-of date, which relative levels count from.
+    let currentPlan: Level?
     /// The plan bound to.
     let plan: any AnyObject & Sendable
 
-    init(facts: CaseFacts, asOf: LocalDate, slots: [Interval], plan: any AnyObject & Sendable) {
+    init(facts: CaseFacts, asOf: LocalDate, slots: [Interval], currentPlan: Level?, plan: any AnyObject & Sendable) {
         self.facts = facts
         self.asOf = asOf
         self.slots = slots
+        self.currentPlan = currentPlan
         self.plan = plan
     }
 }

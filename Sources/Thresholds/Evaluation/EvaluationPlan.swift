@@ -23,6 +23,14 @@ public final class EvaluationPlan: Sendable {
     private let compiled: CompiledDocument
     /// The document as a flat register program: what decides every rule.
     private let program: Program
+    /// The program bit-sliced, for deciding caseloads 64 cases at a time; `nil` when the program
+    /// is not logic over atoms, or a rule's level is not fixed (``decide(_:)-([BoundCase])``).
+    private let sliced: SlicedProgram?
+    /// Each rule's level for the sliced decision: a fixed rank, or a number of steps from the
+    /// current plan.
+    private let ruleTargets: [(rank: Int, relative: Bool)]
+    /// Whether any rule or level asks for actions.
+    private let asksForActions: Bool
     private let binder: CaseBinder
     private let declarations: [String: FactDeclaration]
     private let ruleIDs: [String]
@@ -71,6 +79,19 @@ public final class EvaluationPlan: Sendable {
             return index + 1
         }
         sublevelRanks = ranks.contains { $0 > 0 } ? ranks : []
+        asksForActions = hasActions.contains(true) || levelActions.contains { !$0.isEmpty }
+        let targets = effects.compactMap { effect -> (rank: Int, relative: Bool)? in
+            switch effect {
+            case .level(let level): (level.rank, false)
+            case .relativeToCurrentPlan(let offset): (offset, true)
+            case .raise, .procedure: nil
+            }
+        }
+        // Modifiers and procedures change how the rules' outcomes add up: those documents' cases
+        // are decided one at a time.
+        let slicesLevels = targets.count == effects.count && sublevelRanks.isEmpty
+        ruleTargets = slicesLevels ? targets : []
+        sliced = slicesLevels ? SlicedProgram(program) : nil
     }
 
     /// The sub-level a summary names, with its label and guidance.
@@ -124,7 +145,7 @@ public final class EvaluationPlan: Sendable {
         withRegisters { r in
             bind(facts, asOf: asOf, into: r)
             program.run(r)
-            return decision(r, facts: facts, asOf: asOf)
+            return decision(r, facts: facts, asOf: asOf, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf))
         }
     }
 
@@ -135,7 +156,8 @@ public final class EvaluationPlan: Sendable {
         withRegisters { r in
             bind(facts, asOf: asOf, into: r)
             let slots = Array(UnsafeBufferPointer(start: r + program.constantCount, count: program.slots.count))
-            return BoundCase(facts: facts, asOf: asOf, slots: slots, plan: self)
+            return BoundCase(facts: facts, asOf: asOf, slots: slots, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf),
+                             plan: self)
         }
     }
 
@@ -149,7 +171,128 @@ public final class EvaluationPlan: Sendable {
                 (r + program.constantCount).update(from: base, count: slots.count)
             }
             program.run(r)
-            return decision(r, facts: bound.facts, asOf: bound.asOf)
+            return decision(r, facts: bound.facts, asOf: bound.asOf, currentPlan: bound.currentPlan)
+        }
+    }
+
+    /// Decides many bound cases: the same decisions, in the same order, as deciding each one.
+    ///
+    /// For re-evaluating a caseload. When the document is logic over comparisons of the case's
+    /// values and every rule names a fixed level (the usual shape of a threshold document), the
+    /// cases are decided 64 at a time by a bit-sliced program (see ``decidesInSlices``): each
+    /// comparison is made per case, and the logic over them once per 64 cases. Otherwise each case
+    /// is decided on its own.
+    public func decide(_ cases: [BoundCase]) -> [Decision] {
+        guard let sliced else { return cases.map(decide) }
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(cases.count)
+        var start = 0
+        while start < cases.count {
+            let chunk = cases[start ..< min(start + SlicedProgram.width, cases.count)]
+            if chunk.allSatisfy({ $0.plan === self && $0.slots.count == program.slots.count }) {
+                decide(chunk, sliced, into: &decisions)
+            } else {
+                decisions += chunk.map(decide)
+            }
+            start += chunk.count
+        }
+        return decisions
+    }
+
+    /// Whether ``decide(_:)-([BoundCase])`` decides this document's cases in bit-sliced chunks.
+    public var decidesInSlices: Bool { sliced != nil }
+
+    /// One chunk of at most 64 cases bound to this plan, bit-sliced: each rule's fired and
+    /// undecided cases as words, gathered per level, then each case's level, provisional flag
+    /// and fired rules read off the words.
+    private func decide(_ chunk: ArraySlice<BoundCase>, _ sliced: SlicedProgram, into decisions: inout [Decision]) {
+        let count = chunk.count
+        let base = chunk.startIndex
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(2 * sliced.truthCount + 3 * Level.allCases.count, 1)) { words in
+            guard let certain = words.baseAddress else { return }
+            let refuted = certain + sliced.truthCount
+            let levels = Level.allCases.count
+            let firedAt = refuted + sliced.truthCount
+            let confirmedAt = firedAt + levels
+            let undecidedAt = confirmedAt + levels
+            firedAt.initialize(repeating: 0, count: 3 * levels)
+            // Every case of the chunk has exactly the program's slots (checked by the caller).
+            let bind = { (index: Int, slots: UnsafeMutablePointer<Interval>) in
+                chunk[base + index].slots.withUnsafeBufferPointer { values in
+                    if let values = values.baseAddress { slots.update(from: values, count: chunk[base + index].slots.count) }
+                }
+            }
+            sliced.run(cases: count, bind: bind, certain: certain, refuted: refuted)
+            let all: UInt64 = count == 64 ? .max : (UInt64(1) << UInt64(count)) - 1
+            // The cases on each plan, by rank, and those whose plan is unknown: for the rules
+            // whose level is relative to the plan.
+            var onPlan = [UInt64](repeating: 0, count: levels)
+            var planUnknown = UInt64(0)
+            for index in 0 ..< count {
+                let bit = UInt64(1) << UInt64(index)
+                if let plan = chunk[base + index].currentPlan { onPlan[plan.rank] |= bit } else { planUnknown |= bit }
+            }
+            // Each case's fired rules: two words of positions while the document has at most 128 rules.
+            let wide = sliced.rules.count > 128
+            var positions = wide ? [FiredRules.Positions](repeating: FiredRules.Positions(), count: count) : []
+            var low = [UInt64](repeating: 0, count: wide ? 0 : count)
+            var high = low
+            for (index, rule) in sliced.rules.enumerated() {
+                let when = Int(rule.when)
+                let excepted = rule.unless.map { certain[Int($0)] } ?? 0
+                let exceptionRuledOut = rule.unless.map { refuted[Int($0)] } ?? .max
+                var fired = certain[when] & ~excepted & all
+                let undecided = ~certain[when] & ~refuted[when] & ~excepted & all
+                let target = ruleTargets[index]
+                if target.relative {
+                    for plan in 0 ..< levels where onPlan[plan] != 0 {
+                        let rank = Level(rank: plan).offset(by: target.rank).rank
+                        firedAt[rank] |= fired & onPlan[plan]
+                        confirmedAt[rank] |= fired & exceptionRuledOut & onPlan[plan]
+                        undecidedAt[rank] |= undecided & onPlan[plan]
+                    }
+                    // Relative to an unknown plan, the rule waits on the plan, reaching as high as
+                    // it would from a child protection plan.
+                    undecidedAt[Level.childProtection.offset(by: target.rank).rank] |= (fired | undecided) & planUnknown
+                    fired &= ~planUnknown
+                } else {
+                    firedAt[target.rank] |= fired
+                    confirmedAt[target.rank] |= fired & exceptionRuledOut
+                    undecidedAt[target.rank] |= undecided
+                }
+                var bits = fired
+                while bits != 0 {
+                    let position = bits.trailingZeroBitCount
+                    if wide {
+                        positions[position].insert(index)
+                    } else if index < 64 {
+                        low[position] |= 1 << UInt64(index)
+                    } else {
+                        high[position] |= 1 << UInt64(index - 64)
+                    }
+                    bits &= bits - 1
+                }
+            }
+            for index in 0 ..< count {
+                let bit = UInt64(1) << UInt64(index)
+                var level = 0
+                var confirmed = 0
+                var undecidedAbove = false
+                for rank in stride(from: levels - 1, to: 0, by: -1) {
+                    if level == 0, firedAt[rank] & bit != 0 { level = rank }
+                    if confirmed == 0, confirmedAt[rank] & bit != 0 { confirmed = rank }
+                    if level == 0, undecidedAt[rank] & bit != 0 { undecidedAbove = true }
+                }
+                let resolved = Level(rank: level)
+                let fired = wide ? positions[index] : FiredRules.Positions(low: low[index], high: high[index])
+                var actions: [RecommendedAction] = []
+                if asksForActions {
+                    let bound = chunk[base + index]
+                    actions = self.actions(fired: fired, level: resolved, facts: bound.facts, asOf: bound.asOf)
+                }
+                decisions.append(Decision(level: resolved, provisional: confirmed < level || undecidedAbove, sublevel: nil,
+                                          firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions))
+            }
         }
     }
 
@@ -174,9 +317,8 @@ public final class EvaluationPlan: Sendable {
     }
 
     /// The decision the program's registers hold.
-    private func decision(_ r: UnsafeMutablePointer<Interval>, facts: CaseFacts, asOf: LocalDate) -> Decision {
-        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
-        return withOutcomes(r, currentPlan: currentPlan) { outcomes in
+    private func decision(_ r: UnsafeMutablePointer<Interval>, facts: CaseFacts, asOf: LocalDate, currentPlan: Level?) -> Decision {
+         withOutcomes(r, currentPlan: currentPlan) { outcomes in
             let summary = summarize(outcomes, currentPlan: currentPlan)
             let level = summary.resolution.level
             var fired = FiredRules.Positions()

@@ -143,3 +143,16 @@ public struct CallArgument: Sendable, Hashable {
         return range
     }
 }
+
+extension BinaryOperator {
+    /// The operator that says the same with its operands swapped: `k < x` is `x > k`.
+    var mirrored: BinaryOperator {
+        switch self {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        default: self
+        }
+    }
+}

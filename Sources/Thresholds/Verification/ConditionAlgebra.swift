@@ -122,7 +122,7 @@ struct ConditionAlgebra {
         var constant = right
         if Self.number(left) != nil || isConstant(left) {
             (term, constant) = (right, left)
-            op = Self.mirrored(op)
+            op = op.mirrored
         }
         if negated { op = Self.complement(op) }
         if Self.number(term) != nil || isConstant(term) { return nil }
@@ -350,16 +350,6 @@ struct ConditionAlgebra {
         case .string(let value): "\"" + value + "\""
         case .name(let path) where path.count == 1: path[0]
         default: nil
-        }
-    }
-
-    static func mirrored(_ op: BinaryOperator) -> BinaryOperator {
-        switch op {
-        case .less: .greater
-        case .lessOrEqual: .greaterOrEqual
-        case .greater: .less
-        case .greaterOrEqual: .lessOrEqual
-        default: op
         }
     }
 

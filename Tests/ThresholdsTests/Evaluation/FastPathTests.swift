@@ -275,6 +275,96 @@ struct FastPathTests {
         for op in BinaryOperator.allCases { #expect(Program.op(Program.code(of: op)) == op) }
     }
 
+    /// Where deciding a caseload in one call differs from deciding each of its cases.
+    static func caseloadDisagreements(_ plan: EvaluationPlan, _ cases: [CaseFacts], asOf: LocalDate) -> [String] {
+        let bound = cases.map { plan.bind($0, asOf: asOf) }
+        let together = plan.decide(bound)
+        guard together.count == cases.count else { return ["\(together.count) decisions for \(cases.count) cases"] }
+        return zip(cases, zip(together, bound)).compactMap { facts, pair in
+            let alone = plan.decide(pair.1)
+            return pair.0 == alone ? nil : "\(facts.id ?? "case"): caseload \(pair.0.level) \(pair.0.provisional) \(pair.0.firedRules), alone \(alone.level) \(alone.provisional) \(alone.firedRules)"
+        }
+    }
+
+    /// Logic over comparisons, the shapes the bit-sliced caseload path takes: counts compared every
+    /// way, truths compared, exceptions, "at least", negation and constants.
+    static let slicedShapes: [String] = [
+        "count(domains where grade >= 3) >= 2", "count(domains where grade >= 4) == 1", "count(domains where grade >= 4) != 2",
+        "count(domains where unknown(grade)) < 3", "count(domains where grade == 5) <= 1", "2 <= count(domains where grade >= 3)",
+        "count(domains where grade >= 2) > 1.5", "count(domains where grade >= 2) >= 2.5", "count(domains where grade >= 4) == 1.5",
+        "any(domains[nutrition, hygiene] where known(grade) and grade >= 4)", "all(domains[physical_care] where grade <= 2)",
+        "child.disabled == context.poverty", "child.unborn != true", "not child.disabled", "known(child.age) and child.age < 5 years",
+        "current_plan in [child_in_need, child_protection]", "compliance.early_help_consent == declined",
+        "count(no_access in last 90 days) >= 2", "since(child_seen) > 10 working days", "unknown(education.attendance)",
+        "education.attendance < 90 or education.missing", "true", "child.disabled and false",
+        "count(domains where known(grade)) == 0", "max(domains) >= 4",
+    ]
+
+    @Test("deciding a caseload in one call gives each case's own decision, bit-sliced or not")
+    func caseloads() throws {
+        var rules = "rules:\n"
+        let levels = ["early_help", "child_in_need", "child_protection", "pre_proceedings"]
+        for (index, shape) in Self.slicedShapes.enumerated() {
+            let quoted = shape.replacingOccurrences(of: "\"", with: "\\\"")
+            let unless = index % 4 == 1 ? ", unless: \"\(Self.slicedShapes[(index + 5) % Self.slicedShapes.count])\"" : ""
+            rules += "  - { id: S\(index), title: t, level: \(levels[index % 4]), source: s, when: \"\(quoted)\"\(unless) }\n"
+        }
+        rules += "  - { id: R1, title: t, level: current_plan + 1, source: s, when: \"count(domains where grade >= 4) >= 1\", unless: context.poverty }\n"
+        rules += "  - { id: R2, title: t, level: current_plan, source: s, when: \"count(domains where grade >= 3) >= 1\" }\n"
+        rules += "  - { id: A1, title: t, level: child_protection, source: s, when: { at_least: 2, of: [child.disabled, \"count(referral in last 12 months) >= 3\", \"count(domains where grade >= 4) >= 1\"] } }\n"
+        // Every shape but the last (`max`, a value computed from values): sliced. With it: one at a time.
+        let sliced = try #require(Fixture.document(rules.split(separator: "\n").filter { !$0.contains("max(domains)") }
+            .joined(separator: "\n") + "\n")).compile()
+        let whole = try #require(Fixture.document(rules)).compile()
+        #expect(sliced.decidesInSlices && !whole.decidesInSlices)
+        var random = RandomCases(seed: 64)
+        // 1,000 cases: whole chunks of 64 and a last one of 40.
+        let cases = (0 ..< 1_000).map { random.next($0) }
+        // The cases reach many kinds of result: levels, provisional or not, from 0 to many rules fired.
+        let decisions = sliced.decide(cases.map { sliced.bind($0, asOf: Fixture.asOf) })
+        #expect(Set(decisions.map(\.level)).count >= 2 && Set(decisions.map(\.firedRules.count)).count >= 8)
+        #expect(Set(decisions.map(\.provisional)) == [true, false])
+        for plan in [sliced, whole] {
+            let found = Self.caseloadDisagreements(plan, cases, asOf: Fixture.asOf)
+            #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+            #expect(plan.decide([]).isEmpty)
+        }
+        // Beyond 128 rules, fired rules are kept past two words.
+        let shapes = Self.slicedShapes.filter { !$0.contains("max(") }
+        var many = "rules:\n"
+        for index in 0 ..< 150 {
+            let quoted = shapes[index % shapes.count].replacingOccurrences(of: "\"", with: "\\\"")
+            many += "  - { id: M\(index), title: t, level: \(levels[index % 4]), source: s, when: \"\(quoted)\" }\n"
+        }
+        let wide = try #require(Fixture.document(many)).compile()
+        #expect(wide.decidesInSlices)
+        let found = Self.caseloadDisagreements(wide, Array(cases.prefix(200)), asOf: Fixture.asOf)
+        #expect(found.isEmpty, "\(found.prefix(5).joined(separator: "\n"))")
+        // Cases bound to another plan among them are bound again.
+        let mixed = Array(cases.prefix(70))
+        let elsewhere = whole.bind(mixed[3], asOf: Fixture.asOf)
+        var bound = mixed.map { sliced.bind($0, asOf: Fixture.asOf) }
+        bound[3] = elsewhere
+        #expect(sliced.decide(bound) == bound.map(sliced.decide))
+    }
+
+    @Test("every example fixture's case decides the same in a caseload as alone")
+    func fixtureCaseloads() throws {
+        let folder = Fixture.root.appendingPathComponent("Examples/fixtures")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var found: [String] = []
+        for file in files {
+            let loaded = FixtureLoader(root: Fixture.root.path).load(contentsOf: folder.appendingPathComponent(file).path)
+            let suite = try #require(loaded.suite, "\(file): \(loaded.diagnostics.prefix(3))")
+            let plan = suite.checked.compile()
+            for (asOf, fixtures) in Dictionary(grouping: suite.cases, by: \.asOf) {
+                found += Self.caseloadDisagreements(plan, fixtures.map(\.facts), asOf: asOf).map { "\(file): \($0)" }
+            }
+        }
+        #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
+    }
+
     @Test("fired-rule sets beyond 128 rules keep every position")
     func largeRuleSets() {
         var positions = FiredRules.Positions()

@@ -68,5 +68,12 @@ struct PeerBoardTests {
             if index % 20 == 0 { disagreements += FastPathTests.disagreements(plan, facts, asOf: PeerCase.asOf) }
         }
         #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+
+        // The whole caseload decided in one call, bit-sliced, says the same of every case.
+        #expect(plan.decidesInSlices)
+        let bound = cases.map { plan.bind($0.facts, asOf: PeerCase.asOf) }
+        let together = plan.decide(bound)
+        let apart = zip(together, bound).filter { $0 != plan.decide($1) }.count
+        #expect(together.count == cases.count && apart == 0, "\(apart) cases decided differently in the caseload")
     }
 }
