@@ -86,6 +86,8 @@ struct SlicedProgram: Sendable {
             case equal
             /// Certain when the value is known: `known(…)`, and `unknown(…)` negated.
             case known
+            /// Two slots compared (`child.age < 1 year`, where a year's days depend on the as-of date).
+            case slots
             /// The atom, case by case.
             case general
         }
@@ -93,6 +95,8 @@ struct SlicedProgram: Sendable {
         var shape: Shape
         /// The slot read (by its position among the slots).
         var slot: Int
+        /// The slot compared with, for ``Shape/slots``.
+        var other = 0
         var k = 0.0
         var j = 0.0
         /// Certain and refuted swapped afterwards.
@@ -168,7 +172,12 @@ struct SlicedProgram: Sendable {
                 (a, b) = (b, a)
                 op = op.mirrored
             }
-            guard let column = slot(a), let k = constant(b) else { return general }
+            guard let column = slot(a) else { return general }
+            if let other = slot(b) {
+                return Kernel(shape: .slots, slot: column, other: other, guarded: atom.test == .guarded,
+                              atom: Atom(test: .compare, op: op, a: a, b: b, destination: atom.destination))
+            }
+            guard let k = constant(b) else { return general }
             var kernel: Kernel
             switch op {
             case .greaterOrEqual: kernel = Kernel(shape: .atLeast, slot: column, k: k, j: k, atom: atom)
@@ -247,7 +256,18 @@ struct SlicedProgram: Sendable {
         let column = rows + kernel.slot
         let (k, j) = (kernel.k, kernel.j)
         // From the last case down, each bit shifted in at the bottom: bit `index` ends up at `index`.
+        // Behind a guard only known values count, and a known value is a point: one comparison
+        // decides both words.
         switch kernel.shape {
+        case .atLeast where kernel.guarded:
+            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower >= k ? 1 : 0) }
+            no = ~yes
+        case .atMost where kernel.guarded:
+            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower <= k ? 1 : 0) }
+            no = ~yes
+        case .equal where kernel.guarded:
+            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower == k ? 1 : 0) }
+            no = ~yes
         case .atLeast:
             for index in (0 ..< count).reversed() {
                 let value = column[index * stride]
@@ -265,6 +285,23 @@ struct SlicedProgram: Sendable {
                 let value = column[index * stride]
                 yes = yes &<< 1 | (value.lower >= k && value.upper <= k ? 1 : 0)
                 no = no &<< 1 | (value.upper < k || value.lower > j ? 1 : 0)
+            }
+        case .slots:
+            let other = rows + kernel.other
+            @inline(__always) func sweep(_ op: BinaryOperator) {
+                for index in (0 ..< count).reversed() {
+                    let truth = Interval.compare(column[index * stride], op, other[index * stride])
+                    yes = yes &<< 1 | (truth == .true ? 1 : 0)
+                    no = no &<< 1 | (truth == .false ? 1 : 0)
+                }
+            }
+            switch kernel.atom.op {
+            case .less: sweep(.less)
+            case .lessOrEqual: sweep(.lessOrEqual)
+            case .greater: sweep(.greater)
+            case .greaterOrEqual: sweep(.greaterOrEqual)
+            case .equal: sweep(.equal)
+            default: sweep(.notEqual)
             }
         case .known:
             yes = known[kernel.slot]
