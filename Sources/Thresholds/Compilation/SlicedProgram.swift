@@ -215,16 +215,8 @@ struct SlicedProgram: Sendable {
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * stride) { masks in
                 guard let known = masks.baseAddress else { return }
                 let undefined = known + stride
-                for slot in knownSlots {
-                    var bits = UInt64(0)
-                    for index in (0 ..< count).reversed() { bits = bits &<< 1 | (rows[index * stride + slot].isKnown ? 1 : 0) }
-                    known[slot] = bits
-                }
-                for slot in undefinableSlots {
-                    var bits = UInt64(0)
-                    for index in (0 ..< count).reversed() { bits = bits &<< 1 | (rows[index * stride + slot].isUndefined ? 1 : 0) }
-                    undefined[slot] = bits
-                }
+                for slot in knownSlots { known[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isKnown } }
+                for slot in undefinableSlots { undefined[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isUndefined } }
                 kernels.withUnsafeBufferPointer { kernels in
                     for kernel in kernels {
                         var (yes, no) = run(kernel, count, rows, stride, known)
@@ -255,53 +247,44 @@ struct SlicedProgram: Sendable {
         var no = UInt64(0)
         let column = rows + kernel.slot
         let (k, j) = (kernel.k, kernel.j)
-        // From the last case down, each bit shifted in at the bottom: bit `index` ends up at `index`.
         // Behind a guard only known values count, and a known value is a point: one comparison
         // decides both words.
         switch kernel.shape {
         case .atLeast where kernel.guarded:
-            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower >= k ? 1 : 0) }
+            yes = Self.sweep(column, count, stride) { $0.pointee.lower >= k }
             no = ~yes
         case .atMost where kernel.guarded:
-            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower <= k ? 1 : 0) }
+            yes = Self.sweep(column, count, stride) { $0.pointee.lower <= k }
             no = ~yes
         case .equal where kernel.guarded:
-            for index in (0 ..< count).reversed() { yes = yes &<< 1 | (column[index * stride].lower == k ? 1 : 0) }
+            yes = Self.sweep(column, count, stride) { $0.pointee.lower == k }
             no = ~yes
         case .atLeast:
-            for index in (0 ..< count).reversed() {
-                let value = column[index * stride]
-                yes = yes &<< 1 | (value.lower >= k ? 1 : 0)
-                no = no &<< 1 | (value.upper < j ? 1 : 0)
-            }
+            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.lower >= k, $0.pointee.upper < j) }
         case .atMost:
-            for index in (0 ..< count).reversed() {
-                let value = column[index * stride]
-                yes = yes &<< 1 | (value.upper <= k ? 1 : 0)
-                no = no &<< 1 | (value.lower > j ? 1 : 0)
-            }
+            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.upper <= k, $0.pointee.lower > j) }
         case .equal:
-            for index in (0 ..< count).reversed() {
-                let value = column[index * stride]
-                yes = yes &<< 1 | (value.lower >= k && value.upper <= k ? 1 : 0)
-                no = no &<< 1 | (value.upper < k || value.lower > j ? 1 : 0)
+            (yes, no) = Self.sweep(column, count, stride) { value in
+                let (lower, upper) = (value.pointee.lower, value.pointee.upper)
+                return (lower >= k && upper <= k, upper < k || lower > j)
             }
         case .slots:
-            let other = rows + kernel.other
-            @inline(__always) func sweep(_ op: BinaryOperator) {
-                for index in (0 ..< count).reversed() {
-                    let truth = Interval.compare(column[index * stride], op, other[index * stride])
-                    yes = yes &<< 1 | (truth == .true ? 1 : 0)
-                    no = no &<< 1 | (truth == .false ? 1 : 0)
+            // The other slot is as far along each row as the two slots are apart.
+            let offset = kernel.other - kernel.slot
+            // Each operator spelt out, so that the comparison is folded into the sweep.
+            func sweep(_ compare: (UnsafePointer<Interval>) -> Truth) -> (UInt64, UInt64) {
+                Self.sweep(column, count, stride) { value in
+                    let truth = compare(value)
+                    return (truth == .true, truth == .false)
                 }
             }
             switch kernel.atom.op {
-            case .less: sweep(.less)
-            case .lessOrEqual: sweep(.lessOrEqual)
-            case .greater: sweep(.greater)
-            case .greaterOrEqual: sweep(.greaterOrEqual)
-            case .equal: sweep(.equal)
-            default: sweep(.notEqual)
+            case .less: (yes, no) = sweep { Interval.compare($0.pointee, .less, $0[offset]) }
+            case .lessOrEqual: (yes, no) = sweep { Interval.compare($0.pointee, .lessOrEqual, $0[offset]) }
+            case .greater: (yes, no) = sweep { Interval.compare($0.pointee, .greater, $0[offset]) }
+            case .greaterOrEqual: (yes, no) = sweep { Interval.compare($0.pointee, .greaterOrEqual, $0[offset]) }
+            case .equal: (yes, no) = sweep { Interval.compare($0.pointee, .equal, $0[offset]) }
+            default: (yes, no) = sweep { Interval.compare($0.pointee, .notEqual, $0[offset]) }
             }
         case .known:
             yes = known[kernel.slot]
@@ -319,6 +302,38 @@ struct SlicedProgram: Sendable {
                     if truth == .false { no |= 1 << UInt64(index) }
                 }
             }
+        }
+        return (yes, no)
+    }
+
+    /// The word of a test of each case's value in one column: bit `j` set when case `j`'s passes.
+    /// Walks the column by pointer, so that nothing is multiplied or bounds-checked per case.
+    @inline(__always)
+    private static func sweep(
+        _ column: UnsafeMutablePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> Bool
+    ) -> UInt64 {
+        // From the last case down, each bit shifted in at the bottom: case `j`'s ends up at bit `j`.
+        var word = UInt64(0)
+        var value = UnsafePointer(column) + (count - 1) * stride
+        for _ in 0 ..< count {
+            word = word &<< 1 | (test(value) ? 1 : 0)
+            value -= stride
+        }
+        return word
+    }
+
+    /// Two words of tests of each case's value in one column (certain and refuted).
+    @inline(__always)
+    private static func sweep(
+        _ column: UnsafeMutablePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> (Bool, Bool)
+    ) -> (UInt64, UInt64) {
+        var (yes, no) = (UInt64(0), UInt64(0))
+        var value = UnsafePointer(column) + (count - 1) * stride
+        for _ in 0 ..< count {
+            let (certain, refuted) = test(value)
+            yes = yes &<< 1 | (certain ? 1 : 0)
+            no = no &<< 1 | (refuted ? 1 : 0)
+            value -= stride
         }
         return (yes, no)
     }

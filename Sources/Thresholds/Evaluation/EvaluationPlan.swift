@@ -208,25 +208,32 @@ public final class EvaluationPlan: Sendable {
     private func decide(_ chunk: ArraySlice<BoundCase>, _ sliced: SlicedProgram, into decisions: inout [Decision]) {
         let count = chunk.count
         let base = chunk.startIndex
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(2 * sliced.truthCount + 3 * Level.allCases.count, 1)) { words in
+        let levels = Level.allCases.count
+        let width = SlicedProgram.width
+        // One allocation for every word the chunk needs: each truth's two words; per level, the
+        // cases whose rules fired, fired with their exception ruled out, and were undecided; the
+        // cases on each plan; and per case, two words of fired rule positions.
+        let capacity = 2 * sliced.truthCount + 4 * levels + 2 * width
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { words in
             guard let certain = words.baseAddress else { return }
             let refuted = certain + sliced.truthCount
-            let levels = Level.allCases.count
             let firedAt = refuted + sliced.truthCount
             let confirmedAt = firedAt + levels
             let undecidedAt = confirmedAt + levels
-            firedAt.initialize(repeating: 0, count: 3 * levels)
+            let onPlan = undecidedAt + levels
+            let low = onPlan + levels
+            let high = low + width
+            firedAt.initialize(repeating: 0, count: 4 * levels + 2 * width)
             // Every case of the chunk has exactly the program's slots (checked by the caller).
             let bind = { (index: Int, slots: UnsafeMutablePointer<Interval>) in
                 chunk[base + index].slots.withUnsafeBufferPointer { values in
-                    if let values = values.baseAddress { slots.update(from: values, count: chunk[base + index].slots.count) }
+                    if let start = values.baseAddress { slots.update(from: start, count: values.count) }
                 }
             }
             sliced.run(cases: count, bind: bind, certain: certain, refuted: refuted)
-            let all: UInt64 = count == 64 ? .max : (UInt64(1) << UInt64(count)) - 1
+            let all: UInt64 = count == width ? .max : (UInt64(1) << UInt64(count)) - 1
             // The cases on each plan, by rank, and those whose plan is unknown: for the rules
             // whose level is relative to the plan.
-            var onPlan = [UInt64](repeating: 0, count: levels)
             var planUnknown = UInt64(0)
             for index in 0 ..< count {
                 let bit = UInt64(1) << UInt64(index)
@@ -235,8 +242,6 @@ public final class EvaluationPlan: Sendable {
             // Each case's fired rules: two words of positions while the document has at most 128 rules.
             let wide = sliced.rules.count > 128
             var positions = wide ? [FiredRules.Positions](repeating: FiredRules.Positions(), count: count) : []
-            var low = [UInt64](repeating: 0, count: wide ? 0 : count)
-            var high = low
             for (index, rule) in sliced.rules.enumerated() {
                 let when = Int(rule.when)
                 let excepted = rule.unless.map { certain[Int($0)] } ?? 0
@@ -273,25 +278,36 @@ public final class EvaluationPlan: Sendable {
                     bits &= bits - 1
                 }
             }
-            for index in 0 ..< count {
-                let bit = UInt64(1) << UInt64(index)
-                var level = 0
-                var confirmed = 0
-                var undecidedAbove = false
+            // Each case's level is the highest its rules reached. It is provisional when the rules
+            // that reached it all wait on an exception, or a rule above it is undecided. Rules
+            // confirmed at a level also fired there, so the first condition is "not confirmed at
+            // the case's own level"; the levels are read from the top down, as words.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { rankOf in
+                guard let rankOf = rankOf.baseAddress else { return }
+                rankOf.initialize(repeating: 0, count: width)
+                var reached = UInt64(0)
+                var provisional = UInt64(0)
                 for rank in stride(from: levels - 1, to: 0, by: -1) {
-                    if level == 0, firedAt[rank] & bit != 0 { level = rank }
-                    if confirmed == 0, confirmedAt[rank] & bit != 0 { confirmed = rank }
-                    if level == 0, undecidedAt[rank] & bit != 0 { undecidedAbove = true }
+                    let newly = firedAt[rank] & ~reached
+                    reached |= newly
+                    provisional |= newly & ~confirmedAt[rank] | undecidedAt[rank] & ~reached
+                    var bits = newly
+                    while bits != 0 {
+                        rankOf[bits.trailingZeroBitCount] = UInt8(rank)
+                        bits &= bits - 1
+                    }
                 }
-                let resolved = Level(rank: level)
-                let fired = wide ? positions[index] : FiredRules.Positions(low: low[index], high: high[index])
-                var actions: [RecommendedAction] = []
-                if asksForActions {
-                    let bound = chunk[base + index]
-                    actions = self.actions(fired: fired, level: resolved, facts: bound.facts, asOf: bound.asOf)
+                for index in 0 ..< count {
+                    let resolved = Level(rank: Int(rankOf[index]))
+                    let fired = wide ? positions[index] : FiredRules.Positions(low: low[index], high: high[index])
+                    var actions: [RecommendedAction] = []
+                    if asksForActions {
+                        let bound = chunk[base + index]
+                        actions = self.actions(fired: fired, level: resolved, facts: bound.facts, asOf: bound.asOf)
+                    }
+                    decisions.append(Decision(level: resolved, provisional: provisional & (1 << UInt64(index)) != 0, sublevel: nil,
+                                              firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions))
                 }
-                decisions.append(Decision(level: resolved, provisional: confirmed < level || undecidedAbove, sublevel: nil,
-                                          firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions))
             }
         }
     }
