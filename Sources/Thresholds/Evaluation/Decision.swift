@@ -54,7 +54,9 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
         private var low: UInt64 = 0
         private var high: UInt64 = 0
         private var more: [UInt64] = []
-        private(set) var count = 0
+
+        /// How many positions: counted when asked, not when a decision is made.
+        var count: Int { more.reduce(low.nonzeroBitCount + high.nonzeroBitCount) { $0 + $1.nonzeroBitCount } }
 
         init() {}
 
@@ -62,18 +64,17 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
         init(low: UInt64, high: UInt64) {
             self.low = low
             self.high = high
-            count = low.nonzeroBitCount + high.nonzeroBitCount
         }
 
         mutating func insert(_ position: Int) {
             let word = position / 64
             let bit = UInt64(1) << UInt64(position % 64)
             switch word {
-            case 0: if low & bit == 0 { low |= bit; count += 1 }
-            case 1: if high & bit == 0 { high |= bit; count += 1 }
+            case 0: low |= bit
+            case 1: high |= bit
             default:
                 while more.count <= word - 2 { more.append(0) }
-                if more[word - 2] & bit == 0 { more[word - 2] |= bit; count += 1 }
+                more[word - 2] |= bit
             }
         }
 
