@@ -2,7 +2,7 @@
 # The peer benchmark with the Thresholds engine in it, in one run:
 #   1. the peer's own run.sh (../shared/bench/peer-board: hand-written Swift, expected.py,
 #      CEL, ZEN, OPA, rego-cpp; it installs them from PyPI into a virtualenv under $TMPDIR),
-#   2. thresholds-peer on the same generated cases (baseline copy, bound, decide, evaluate),
+#   2. thresholds-peer on the same generated cases (baseline copy, bound, caseload, decide, evaluate),
 #   3. the peer's check.py on the engine's output, then the peer's report.py over every row,
 #      so each row's "× swift-native" comes from the same run.
 # Knobs are run.sh's (N, SEED, ENGINES, PEERS_BUILD, ...), plus THRESHOLDS_REPEATS [10].
@@ -26,7 +26,7 @@ echo "# thresholds: building thresholds-peer (release)"
 (cd "$HERE/.." && swift build -c release --product thresholds-peer > /dev/null) || exit 1
 echo "# thresholds: $N cases"
 "$HERE/../.build/release/thresholds-peer" "$CASES" --repeats "${THRESHOLDS_REPEATS:-10}" \
-    --modes native,bound,decide,evaluate --dump "$BUILD/out-thresholds.jsonl" > "$BUILD/thresholds.jsonl" || exit 1
+    --modes native,bound,caseload,decide,evaluate --dump "$BUILD/out-thresholds.jsonl" > "$BUILD/thresholds.jsonl" || exit 1
 cut -c1-160 "$BUILD/thresholds.jsonl"
 python3 "$PEERS/check.py" "$EXPECTED" "$BUILD/out-thresholds.jsonl" --name thresholds || exit 1
 # The in-process copy of the baseline is a cross-check of the timing, not a peer row.

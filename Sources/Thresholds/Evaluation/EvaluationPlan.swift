@@ -145,7 +145,7 @@ public final class EvaluationPlan: Sendable {
         withRegisters { r in
             bind(facts, asOf: asOf, into: r)
             program.run(r)
-            return decision(r, facts: facts, asOf: asOf, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf))
+            return decision(r, facts: { facts }, asOf: asOf, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf))
         }
     }
 
@@ -171,7 +171,7 @@ public final class EvaluationPlan: Sendable {
                 (r + program.constantCount).update(from: base, count: slots.count)
             }
             program.run(r)
-            return decision(r, facts: bound.facts, asOf: bound.asOf, currentPlan: bound.currentPlan)
+            return decision(r, facts: { bound.facts }, asOf: bound.asOf, currentPlan: bound.currentPlan)
         }
     }
 
@@ -303,7 +303,7 @@ public final class EvaluationPlan: Sendable {
                     var actions: [RecommendedAction] = []
                     if asksForActions {
                         let bound = chunk[base + index]
-                        actions = self.actions(fired: fired, level: resolved, facts: bound.facts, asOf: bound.asOf)
+                        actions = self.actions(fired: fired, level: resolved, facts: { bound.facts }, asOf: bound.asOf)
                     }
                     decisions.append(Decision(level: resolved, provisional: provisional & (1 << UInt64(index)) != 0, sublevel: nil,
                                               firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions))
@@ -333,7 +333,7 @@ public final class EvaluationPlan: Sendable {
     }
 
     /// The decision the program's registers hold.
-    private func decision(_ r: UnsafeMutablePointer<Interval>, facts: CaseFacts, asOf: LocalDate, currentPlan: Level?) -> Decision {
+    private func decision(_ r: UnsafeMutablePointer<Interval>, facts: () -> CaseFacts, asOf: LocalDate, currentPlan: Level?) -> Decision {
          withOutcomes(r, currentPlan: currentPlan) { outcomes in
             let summary = summarize(outcomes, currentPlan: currentPlan)
             let level = summary.resolution.level
@@ -564,7 +564,7 @@ public final class EvaluationPlan: Sendable {
             baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
-            actions: actions(fired: firedPositions, level: level, facts: facts, asOf: asOf),
+            actions: actions(fired: firedPositions, level: level, facts: { facts }, asOf: asOf),
             sublevel: sublevel(summary).map { RecommendedSublevel(name: $0.name.value, label: $0.label, guidance: $0.guidance) },
             procedures: outcomes.indices.filter { outcomes[$0].status == .fired && outcomes[$0].isProcedure }
                 .map { firedRule($0, level: level, &explainer) },
@@ -667,8 +667,10 @@ public final class EvaluationPlan: Sendable {
 
     /// The actions of the fired rules, merged: the same action once, with every rule that asks for
     /// it; a timed action (`see_child_within`) once, at its shortest time. An early help assessment
-    /// is left out once the result is above early help: the case has moved past it.
-    private func actions(fired: FiredRules.Positions, level: Level, facts: CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
+    /// is left out once the result is above early help: the case has moved past it. The case's
+    /// facts are read only for a deadline that runs from an event (most decisions have none, and
+    /// a copy of the facts is a retain of each of their lists).
+    private func actions(fired: FiredRules.Positions, level: Level, facts: () -> CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
         let levelActions = self.levelActions[level.rank]
         var ruleActions: [Int] = []
         for index in 0 ..< fired.count where hasActions[fired[index]] { ruleActions.append(fired[index]) }
@@ -681,7 +683,7 @@ public final class EvaluationPlan: Sendable {
         for (rule, actions, anchors) in sources {
             for (position, action) in actions.enumerated() where !(action.kind == .earlyHelpAssessment && level > .earlyHelp) {
                 if action.anchor != nil {
-                    let resolved = context ?? CaseContext(facts: facts, asOf: asOf, declarations: declarations)
+                    let resolved = context ?? CaseContext(facts: facts(), asOf: asOf, declarations: declarations)
                     context = resolved
                     let anchor = position < anchors.count ? anchors[position] : nil
                     merged.append(deadline(action, anchor: anchor, rule: rule, context: resolved))
