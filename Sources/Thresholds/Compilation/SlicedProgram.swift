@@ -72,8 +72,8 @@ struct SlicedProgram: Sendable {
     }
 
     /// An atom as it runs: over one slot of all the chunk's cases at once, comparing with a
-    /// constant folded in. Comparisons with a constant, `known(…)` and a boolean fact are
-    /// specialised; anything else (two slots compared, a range constant) runs as its ``Atom``.
+    /// constant folded in. Comparisons with a constant, `known(…)`, a boolean fact and two slots
+    /// compared are specialised; anything else (a range constant) runs as its ``Atom``.
     struct Kernel: Sendable {
         enum Shape: UInt8, Sendable {
             /// Certain when `lower >= k`, refuted when `upper < j`: `>= k`, `> k` (`k` just
