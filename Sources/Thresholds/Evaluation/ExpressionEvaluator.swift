@@ -98,16 +98,16 @@ struct ExpressionEvaluator {
         case .not(let inner): return Truth(evaluate(inner).truth).negated.value
         case .membership(let value, let items, let negated):
             let left = evaluate(value)
-            let found = Truth.any(items.map { compare(left, .equal, evaluate($0)) })
+            let found = Truth.any(items.map { Self.compare(left, .equal, evaluate($0)) })
             return (negated ? found.negated : found).value
         case .logical(let op, let parts): return logical(op, parts)
         case .arithmetic(let first, let rest):
             var value = evaluate(first)
-            for (op, operand) in rest { value = arithmetic(op, value, evaluate(operand)) }
+            for (op, operand) in rest { value = Self.arithmetic(op, value, evaluate(operand)) }
             return value
         case .compare(let op, let left, let right):
             let leftValue = evaluate(left)
-            return compare(leftValue, op, evaluate(right)).value
+            return Self.compare(leftValue, op, evaluate(right)).value
         case .known(let inner, let wanted):
             let start = readings.count
             let value = evaluate(inner)
@@ -460,8 +460,11 @@ struct ExpressionEvaluator {
     }
 
     // MARK: Operators
+    //
+    // Static: they read nothing of the evaluator, and a method called from a mutating one
+    // would be handed a copy of it (the case context, the readings), retained field by field.
 
-    func compare(_ left: Value, _ op: BinaryOperator, _ right: Value) -> Truth {
+    static func compare(_ left: Value, _ op: BinaryOperator, _ right: Value) -> Truth {
         // Nothing compares with no value, whatever the other side (see `Interval.undefined`).
         if case .undefined = left { return .false }
         if case .undefined = right { return .false }
@@ -493,7 +496,7 @@ struct ExpressionEvaluator {
         }
     }
 
-    func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
+    static func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value {
         // Divided by a known zero there is no value, whatever the numerator; and nothing follows from no value.
         if case .undefined = left { return .undefined }
         if case .undefined = right { return .undefined }
