@@ -495,17 +495,21 @@ public final class EvaluationPlan: Sendable {
         let plan: EvaluationPlan
         let context: CaseContext
         private var explained: [Int: (when: Explanation, unless: Explanation?)] = [:]
+        /// One evaluator for every rule explained: a new one per rule would copy the case
+        /// context, retaining each of its fields. Its readings are cleared after each rule.
+        private var evaluator: ExpressionEvaluator
 
         init(plan: EvaluationPlan, context: CaseContext) {
             self.plan = plan
             self.context = context
+            evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
         }
 
         mutating func explain(_ index: Int) -> (when: Explanation, unless: Explanation?) {
             if let known = explained[index] { return known }
             let rule = plan.compiled.rules[index]
-            var evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
             let result = (evaluator.explain(rule.when), rule.unless.map { evaluator.explain($0) })
+            evaluator.readings.removeAll(keepingCapacity: true)
             explained[index] = result
             return result
         }
