@@ -493,15 +493,13 @@ public final class EvaluationPlan: Sendable {
     /// Explains rules when the recommendation needs them, each at most once.
     private struct Explainer {
         let plan: EvaluationPlan
-        let context: CaseContext
         private var explained: [Int: (when: Explanation, unless: Explanation?)] = [:]
-        /// One evaluator for every rule explained: a new one per rule would copy the case
-        /// context, retaining each of its fields. Its readings are cleared after each rule.
+        /// One evaluator, holding the case context, for every rule explained: a new one per rule
+        /// would copy the context, retaining each of its fields. Its readings are cleared after each rule.
         private var evaluator: ExpressionEvaluator
 
         init(plan: EvaluationPlan, context: CaseContext) {
             self.plan = plan
-            self.context = context
             evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
         }
 
