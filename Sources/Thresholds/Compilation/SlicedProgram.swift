@@ -76,10 +76,10 @@ struct SlicedProgram: Sendable {
     /// compared are specialised; anything else (a range constant) runs as its ``Atom``.
     struct Kernel: Sendable {
         enum Shape: UInt8, Sendable {
-            /// Certain when `lower >= k`, refuted when `upper < j`: `>= k`, `> k` (`k` just
+            /// Certain when `lower >= k`, refuted when `upper < k`: `>= k`, `> k` (`k` just
             /// above), and a boolean fact (certain when [1, 1], refuted when [0, 0]).
             case atLeast
-            /// Certain when `upper <= k`, refuted when `lower > j`: `<= k`, `< k` (`k` just below).
+            /// Certain when `upper <= k`, refuted when `lower > k`: `<= k`, `< k` (`k` just below).
             case atMost
             /// Certain when the value is exactly `k`, refuted when it is certainly not: `==`, and
             /// `!=` negated.
@@ -98,7 +98,6 @@ struct SlicedProgram: Sendable {
         /// The slot compared with, for ``Shape/slots``.
         var other = 0
         var k = 0.0
-        var j = 0.0
         /// Certain and refuted swapped afterwards.
         var negated = false
         /// `known(a) and …`: refuted whenever the value is unknown.
@@ -162,8 +161,9 @@ struct SlicedProgram: Sendable {
             return Kernel(shape: .known, slot: a, negated: atom.test == .unknown, atom: atom)
         case .truth:
             guard let a = slot(atom.a) else { return general }
-            // A boolean fact's register is [1, 1], [0, 0] or, unknown, [0, 1].
-            return Kernel(shape: .atLeast, slot: a, k: 1, j: .leastNonzeroMagnitude, atom: atom)
+            // A boolean fact's register is [1, 1], [0, 0] or, unknown, [0, 1]: certain when its
+            // lower bound is 1, refuted when its upper bound is below 1.
+            return Kernel(shape: .atLeast, slot: a, k: 1, atom: atom)
         case .compare, .guarded:
             var op = atom.op
             var (a, b) = (atom.a, atom.b)
@@ -180,12 +180,12 @@ struct SlicedProgram: Sendable {
             guard let k = constant(b) else { return general }
             var kernel: Kernel
             switch op {
-            case .greaterOrEqual: kernel = Kernel(shape: .atLeast, slot: column, k: k, j: k, atom: atom)
-            case .greater: kernel = Kernel(shape: .atLeast, slot: column, k: k.nextUp, j: k.nextUp, atom: atom)
-            case .lessOrEqual: kernel = Kernel(shape: .atMost, slot: column, k: k, j: k, atom: atom)
-            case .less: kernel = Kernel(shape: .atMost, slot: column, k: k.nextDown, j: k.nextDown, atom: atom)
-            case .equal: kernel = Kernel(shape: .equal, slot: column, k: k, j: k, atom: atom)
-            case .notEqual: kernel = Kernel(shape: .equal, slot: column, k: k, j: k, negated: true, atom: atom)
+            case .greaterOrEqual: kernel = Kernel(shape: .atLeast, slot: column, k: k, atom: atom)
+            case .greater: kernel = Kernel(shape: .atLeast, slot: column, k: k.nextUp, atom: atom)
+            case .lessOrEqual: kernel = Kernel(shape: .atMost, slot: column, k: k, atom: atom)
+            case .less: kernel = Kernel(shape: .atMost, slot: column, k: k.nextDown, atom: atom)
+            case .equal: kernel = Kernel(shape: .equal, slot: column, k: k, atom: atom)
+            case .notEqual: kernel = Kernel(shape: .equal, slot: column, k: k, negated: true, atom: atom)
             default: return general
             }
             kernel.guarded = atom.test == .guarded
@@ -195,10 +195,12 @@ struct SlicedProgram: Sendable {
     }
 
     /// Decides one chunk of at most ``width`` cases: fills `certain` and `refuted` (each
-    /// `truthCount` words). `bind(j, slots)` writes case `j`'s slot registers (as many as the
-    /// program has) at `slots`.
+    /// `truthCount` words). Case `j`'s slot registers are row `j` at `rows`: `slotCount` values
+    /// from `rows + j * slotCount`. `known`, when given, holds per slot the word of the cases
+    /// whose value in it is known (``knownWords(rows:count:stride:into:)``); without it, the
+    /// words the kernels need are computed here.
     func run(
-        cases count: Int, bind: (Int, UnsafeMutablePointer<Interval>) -> Void,
+        cases count: Int, rows: UnsafePointer<Interval>, known given: UnsafePointer<UInt64>?,
         certain: UnsafeMutablePointer<UInt64>, refuted: UnsafeMutablePointer<UInt64>
     ) {
         certain.update(repeating: 0, count: truthCount)
@@ -207,26 +209,32 @@ struct SlicedProgram: Sendable {
             if value == .true { certain[Int(truth)] = ~0 }
             if value == .false { refuted[Int(truth)] = ~0 }
         }
-        let stride = max(slotCount, 1)
-        // Case j's slots are row j; a kernel reads one column.
-        withUnsafeTemporaryAllocation(of: Interval.self, capacity: stride * Self.width) { buffer in
-            guard let rows = buffer.baseAddress else { return }
-            for index in 0 ..< count { bind(index, rows + index * stride) }
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * stride) { masks in
-                guard let known = masks.baseAddress else { return }
-                let undefined = known + stride
-                for slot in knownSlots { known[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isKnown } }
-                for slot in undefinableSlots { undefined[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isUndefined } }
-                kernels.withUnsafeBufferPointer { kernels in
-                    for kernel in kernels {
-                        var (yes, no) = run(kernel, count, rows, stride, known)
-                        if kernel.negated { (yes, no) = (no, yes) }
-                        // Nothing compares with a value that is not there; a guard wants it known.
-                        if kernel.undefinable { (yes, no) = (yes & ~undefined[kernel.slot], no | undefined[kernel.slot]) }
-                        if kernel.guarded { (yes, no) = (yes & known[kernel.slot], no | ~known[kernel.slot]) }
-                        certain[Int(kernel.atom.destination)] = yes
-                        refuted[Int(kernel.atom.destination)] = no
-                    }
+        let stride = slotCount
+        // A kernel reads one column.
+        let all: UInt64 = count == Self.width ? .max : (1 << UInt64(count)) - 1
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * max(stride, 1)) { masks in
+            guard let computed = masks.baseAddress else { return }
+            let undefined = computed + stride
+            let known: UnsafePointer<UInt64>
+            if let given {
+                known = given
+            } else {
+                // The guards' and `known(…)`'s words; a column without one is taken as partly
+                // unknown, which the kernels handle whatever it holds.
+                computed.update(repeating: 0, count: stride)
+                for slot in knownSlots { computed[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isKnown } }
+                known = UnsafePointer(computed)
+            }
+            for slot in undefinableSlots { undefined[slot] = Self.sweep(rows + slot, count, stride) { $0.pointee.isUndefined } }
+            kernels.withUnsafeBufferPointer { kernels in
+                for kernel in kernels {
+                    var (yes, no) = run(kernel, count, rows, stride, known, all)
+                    if kernel.negated { (yes, no) = (no, yes) }
+                    // Nothing compares with a value that is not there; a guard wants it known.
+                    if kernel.undefinable { (yes, no) = (yes & ~undefined[kernel.slot], no | undefined[kernel.slot]) }
+                    if kernel.guarded { (yes, no) = (yes & known[kernel.slot], no | ~known[kernel.slot]) }
+                    certain[Int(kernel.atom.destination)] = yes
+                    refuted[Int(kernel.atom.destination)] = no
                 }
             }
         }
@@ -237,37 +245,58 @@ struct SlicedProgram: Sendable {
         }
     }
 
+    /// Per slot, the word of the chunk's cases whose value in it is known (a point), into
+    /// `words` (`stride` of them): what a bound caseload keeps beside its rows, as a column
+    /// store keeps validity bits.
+    static func knownWords(rows: UnsafePointer<Interval>, count: Int, stride: Int, into words: UnsafeMutablePointer<UInt64>) {
+        for slot in 0 ..< stride { words[slot] = sweep(rows + slot, count, stride) { $0.pointee.isKnown } }
+    }
+
     /// One kernel over the chunk's rows: the words of the cases it certainly holds for and
     /// certainly does not.
     @inline(__always)
     private func run(
-        _ kernel: Kernel, _ count: Int, _ rows: UnsafeMutablePointer<Interval>, _ stride: Int, _ known: UnsafeMutablePointer<UInt64>
+        _ kernel: Kernel, _ count: Int, _ rows: UnsafePointer<Interval>, _ stride: Int, _ known: UnsafePointer<UInt64>,
+        _ all: UInt64
     ) -> (UInt64, UInt64) {
         var yes = UInt64(0)
         var no = UInt64(0)
         let column = rows + kernel.slot
-        let (k, j) = (kernel.k, kernel.j)
+        let k = kernel.k
         // Behind a guard only known values count, and a known value is a point: one comparison
-        // decides both words.
+        // decides both words. So it does in a column whose values are all known.
+        let points = kernel.guarded || known[kernel.slot] & all == all
         switch kernel.shape {
-        case .atLeast where kernel.guarded:
+        case .atLeast where points:
             yes = Self.sweep(column, count, stride) { $0.pointee.lower >= k }
             no = ~yes
-        case .atMost where kernel.guarded:
+        case .atMost where points:
             yes = Self.sweep(column, count, stride) { $0.pointee.lower <= k }
             no = ~yes
-        case .equal where kernel.guarded:
+        case .equal where points:
             yes = Self.sweep(column, count, stride) { $0.pointee.lower == k }
             no = ~yes
         case .atLeast:
-            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.lower >= k, $0.pointee.upper < j) }
+            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.lower >= k, $0.pointee.upper < k) }
         case .atMost:
-            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.upper <= k, $0.pointee.lower > j) }
+            (yes, no) = Self.sweep(column, count, stride) { ($0.pointee.upper <= k, $0.pointee.lower > k) }
         case .equal:
             (yes, no) = Self.sweep(column, count, stride) { value in
                 let (lower, upper) = (value.pointee.lower, value.pointee.upper)
-                return (lower >= k && upper <= k, upper < k || lower > j)
+                return (lower >= k && upper <= k, upper < k || lower > k)
             }
+        case .slots where known[kernel.slot] & known[kernel.other] & all == all:
+            // Two columns of points: one comparison of the two values decides both words.
+            let offset = kernel.other - kernel.slot
+            switch kernel.atom.op {
+            case .less: yes = Self.sweep(column, count, stride) { $0.pointee.lower < $0[offset].lower }
+            case .lessOrEqual: yes = Self.sweep(column, count, stride) { $0.pointee.lower <= $0[offset].lower }
+            case .greater: yes = Self.sweep(column, count, stride) { $0.pointee.lower > $0[offset].lower }
+            case .greaterOrEqual: yes = Self.sweep(column, count, stride) { $0.pointee.lower >= $0[offset].lower }
+            case .equal: yes = Self.sweep(column, count, stride) { $0.pointee.lower == $0[offset].lower }
+            default: yes = Self.sweep(column, count, stride) { $0.pointee.lower != $0[offset].lower }
+            }
+            no = ~yes
         case .slots:
             // The other slot is as far along each row as the two slots are apart.
             let offset = kernel.other - kernel.slot
@@ -310,11 +339,11 @@ struct SlicedProgram: Sendable {
     /// Walks the column by pointer, so that nothing is multiplied or bounds-checked per case.
     @inline(__always)
     private static func sweep(
-        _ column: UnsafeMutablePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> Bool
+        _ column: UnsafePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> Bool
     ) -> UInt64 {
         // From the last case down, each bit shifted in at the bottom: case `j`'s ends up at bit `j`.
         var word = UInt64(0)
-        var value = UnsafePointer(column) + (count - 1) * stride
+        var value = column + (count - 1) * stride
         for _ in 0 ..< count {
             word = word &<< 1 | (test(value) ? 1 : 0)
             value -= stride
@@ -325,10 +354,10 @@ struct SlicedProgram: Sendable {
     /// Two words of tests of each case's value in one column (certain and refuted).
     @inline(__always)
     private static func sweep(
-        _ column: UnsafeMutablePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> (Bool, Bool)
+        _ column: UnsafePointer<Interval>, _ count: Int, _ stride: Int, _ test: (UnsafePointer<Interval>) -> (Bool, Bool)
     ) -> (UInt64, UInt64) {
         var (yes, no) = (UInt64(0), UInt64(0))
-        var value = UnsafePointer(column) + (count - 1) * stride
+        var value = column + (count - 1) * stride
         for _ in 0 ..< count {
             let (certain, refuted) = test(value)
             yes = yes &<< 1 | (certain ? 1 : 0)

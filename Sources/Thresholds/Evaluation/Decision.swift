@@ -66,6 +66,14 @@ public struct FiredRules: RandomAccessCollection, Sendable, Hashable, CustomStri
             self.high = high
         }
 
+        /// The positions whose bits are set in `words`, bit `i % 64` of word `i / 64` standing for `i`.
+        init(words: ArraySlice<UInt64>) {
+            var rest = words
+            low = rest.popFirst() ?? 0
+            high = rest.popFirst() ?? 0
+            if rest.contains(where: { $0 != 0 }) { more = Array(rest) }
+        }
+
         mutating func insert(_ position: Int) {
             let word = position / 64
             let bit = UInt64(1) << UInt64(position % 64)

@@ -22,18 +22,18 @@ public final class EvaluationPlan: Sendable {
     /// The document with names resolved: what explanations are built from.
     private let compiled: CompiledDocument
     /// The document as a flat register program: what decides every rule.
-    private let program: Program
+    let program: Program
     /// The program bit-sliced, for deciding caseloads 64 cases at a time; `nil` when the program
     /// is not logic over atoms, or a rule's level is not fixed (``decide(_:)-([BoundCase])``).
-    private let sliced: SlicedProgram?
+    let sliced: SlicedProgram?
     /// Each rule's level for the sliced decision: a fixed rank, or a number of steps from the
     /// current plan.
-    private let ruleTargets: [(rank: Int, relative: Bool)]
+    let ruleTargets: [(rank: Int, relative: Bool)]
     /// Whether any rule or level asks for actions.
     private let asksForActions: Bool
     private let binder: CaseBinder
     private let declarations: [String: FactDeclaration]
-    private let ruleIDs: [String]
+    let ruleIDs: [String]
     /// Each rule's effect, and whether it asks for actions: what deciding reads of the rules.
     private let effects: [RuleEffect]
     private let hasActions: [Bool]
@@ -166,12 +166,18 @@ public final class EvaluationPlan: Sendable {
     public func decide(_ bound: BoundCase) -> Decision {
         guard bound.plan === self, bound.slots.count == program.slots.count else { return decide(bound.facts, asOf: bound.asOf) }
         return withRegisters { r in
-            bound.slots.withUnsafeBufferPointer { slots in
-                guard let base = slots.baseAddress else { return }
-                (r + program.constantCount).update(from: base, count: slots.count)
-            }
+            (r + program.constantCount).update(from: bound.slots, count: bound.slots.count)
             program.run(r)
             return decision(r, facts: { bound.facts }, asOf: bound.asOf, currentPlan: bound.currentPlan)
+        }
+    }
+
+    /// Decides a case from its slot registers, bound to this plan.
+    func decide(row: UnsafePointer<Interval>, facts: () -> CaseFacts, asOf: LocalDate, currentPlan: Level?) -> Decision {
+        withRegisters { r in
+            (r + program.constantCount).update(from: row, count: program.slots.count)
+            program.run(r)
+            return decision(r, facts: facts, asOf: asOf, currentPlan: currentPlan)
         }
     }
 
@@ -181,140 +187,46 @@ public final class EvaluationPlan: Sendable {
     /// values and every rule names a fixed level (the usual shape of a threshold document), the
     /// cases are decided 64 at a time by a bit-sliced program (see ``decidesInSlices``): each
     /// comparison is made per case, and the logic over them once per 64 cases. Otherwise each case
-    /// is decided on its own.
+    /// is decided on its own. A ``BoundCaseload`` is decided the same way without gathering each
+    /// chunk's rows from its cases first, and keeps the decisions as columns.
     public func decide(_ cases: [BoundCase]) -> [Decision] {
         guard let sliced else { return cases.map(decide) }
+        let stride = program.slots.count
         var decisions: [Decision] = []
         decisions.reserveCapacity(cases.count)
         var start = 0
-        while start < cases.count {
-            let chunk = cases[start ..< min(start + SlicedProgram.width, cases.count)]
-            if chunk.allSatisfy({ $0.plan === self && $0.slots.count == program.slots.count }) {
-                decide(chunk, sliced, into: &decisions)
-            } else {
-                decisions += chunk.map(decide)
+        // The rows of one chunk, gathered from its cases.
+        withUnsafeTemporaryAllocation(of: Interval.self, capacity: max(stride * SlicedProgram.width, 1)) { buffer in
+            guard let rows = buffer.baseAddress else { return }
+            while start < cases.count {
+                let chunk = cases[start ..< min(start + SlicedProgram.width, cases.count)]
+                if chunk.allSatisfy({ $0.plan === self && $0.slots.count == stride }) {
+                    for (row, bound) in chunk.enumerated() { (rows + row * stride).initialize(from: bound.slots, count: stride) }
+                    var columns = DecisionColumns(cases: chunk.count, rules: sliced.rules.count)
+                    decide(sliced, rows: rows, count: chunk.count, known: nil, plans: { chunk[start + $0].currentPlan }, into: &columns, at: 0)
+                    for (index, bound) in chunk.enumerated() {
+                        let level = columns.level(index)
+                        let fired = columns.positions(index)
+                        decisions.append(Decision(level: level, provisional: columns.isProvisional(index), sublevel: nil,
+                                                  firedRules: FiredRules(ids: ruleIDs, positions: fired),
+                                                  actions: actions(fired: fired, level: level, facts: { bound.facts }, asOf: bound.asOf)))
+                    }
+                } else {
+                    decisions += chunk.map(decide)
+                }
+                start += chunk.count
             }
-            start += chunk.count
         }
         return decisions
     }
 
-    /// Whether ``decide(_:)-([BoundCase])`` decides this document's cases in bit-sliced chunks.
+    /// Whether ``decide(_:)-([BoundCase])`` and ``decide(_:)-(BoundCaseload)`` decide this
+    /// document's cases in bit-sliced chunks.
     public var decidesInSlices: Bool { sliced != nil }
-
-    /// One chunk of at most 64 cases bound to this plan, bit-sliced: each rule's fired and
-    /// undecided cases as words, gathered per level, then each case's level, provisional flag
-    /// and fired rules read off the words.
-    private func decide(_ chunk: ArraySlice<BoundCase>, _ sliced: SlicedProgram, into decisions: inout [Decision]) {
-        let count = chunk.count
-        let base = chunk.startIndex
-        let levels = Level.allCases.count
-        let width = SlicedProgram.width
-        // One allocation for every word the chunk needs: each truth's two words; per level, the
-        // cases whose rules fired, fired with their exception ruled out, and were undecided; the
-        // cases on each plan; and per case, two words of fired rule positions.
-        let capacity = 2 * sliced.truthCount + 4 * levels + 2 * width
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { words in
-            guard let certain = words.baseAddress else { return }
-            let refuted = certain + sliced.truthCount
-            let firedAt = refuted + sliced.truthCount
-            let confirmedAt = firedAt + levels
-            let undecidedAt = confirmedAt + levels
-            let onPlan = undecidedAt + levels
-            let low = onPlan + levels
-            let high = low + width
-            firedAt.initialize(repeating: 0, count: 4 * levels + 2 * width)
-            // Every case of the chunk has exactly the program's slots (checked by the caller).
-            let bind = { (index: Int, slots: UnsafeMutablePointer<Interval>) in
-                chunk[base + index].slots.withUnsafeBufferPointer { values in
-                    if let start = values.baseAddress { slots.update(from: start, count: values.count) }
-                }
-            }
-            sliced.run(cases: count, bind: bind, certain: certain, refuted: refuted)
-            let all: UInt64 = count == width ? .max : (UInt64(1) << UInt64(count)) - 1
-            // The cases on each plan, by rank, and those whose plan is unknown: for the rules
-            // whose level is relative to the plan.
-            var planUnknown = UInt64(0)
-            for index in 0 ..< count {
-                let bit = UInt64(1) << UInt64(index)
-                if let plan = chunk[base + index].currentPlan { onPlan[plan.rank] |= bit } else { planUnknown |= bit }
-            }
-            // Each case's fired rules: two words of positions while the document has at most 128 rules.
-            let wide = sliced.rules.count > 128
-            var positions = wide ? [FiredRules.Positions](repeating: FiredRules.Positions(), count: count) : []
-            for (index, rule) in sliced.rules.enumerated() {
-                let when = Int(rule.when)
-                let excepted = rule.unless.map { certain[Int($0)] } ?? 0
-                let exceptionRuledOut = rule.unless.map { refuted[Int($0)] } ?? .max
-                var fired = certain[when] & ~excepted & all
-                let undecided = ~certain[when] & ~refuted[when] & ~excepted & all
-                let target = ruleTargets[index]
-                if target.relative {
-                    for plan in 0 ..< levels where onPlan[plan] != 0 {
-                        let rank = Level(rank: plan).offset(by: target.rank).rank
-                        firedAt[rank] |= fired & onPlan[plan]
-                        confirmedAt[rank] |= fired & exceptionRuledOut & onPlan[plan]
-                        undecidedAt[rank] |= undecided & onPlan[plan]
-                    }
-                    // Relative to an unknown plan, the rule waits on the plan, reaching as high as
-                    // it would from a child protection plan.
-                    undecidedAt[Level.childProtection.offset(by: target.rank).rank] |= (fired | undecided) & planUnknown
-                    fired &= ~planUnknown
-                } else {
-                    firedAt[target.rank] |= fired
-                    confirmedAt[target.rank] |= fired & exceptionRuledOut
-                    undecidedAt[target.rank] |= undecided
-                }
-                var bits = fired
-                while bits != 0 {
-                    let position = bits.trailingZeroBitCount
-                    if wide {
-                        positions[position].insert(index)
-                    } else if index < 64 {
-                        low[position] |= 1 << UInt64(index)
-                    } else {
-                        high[position] |= 1 << UInt64(index - 64)
-                    }
-                    bits &= bits - 1
-                }
-            }
-            // Each case's level is the highest its rules reached. It is provisional when the rules
-            // that reached it all wait on an exception, or a rule above it is undecided. Rules
-            // confirmed at a level also fired there, so the first condition is "not confirmed at
-            // the case's own level"; the levels are read from the top down, as words.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { rankOf in
-                guard let rankOf = rankOf.baseAddress else { return }
-                rankOf.initialize(repeating: 0, count: width)
-                var reached = UInt64(0)
-                var provisional = UInt64(0)
-                for rank in stride(from: levels - 1, to: 0, by: -1) {
-                    let newly = firedAt[rank] & ~reached
-                    reached |= newly
-                    provisional |= newly & ~confirmedAt[rank] | undecidedAt[rank] & ~reached
-                    var bits = newly
-                    while bits != 0 {
-                        rankOf[bits.trailingZeroBitCount] = UInt8(rank)
-                        bits &= bits - 1
-                    }
-                }
-                for index in 0 ..< count {
-                    let resolved = Level(rank: Int(rankOf[index]))
-                    let fired = wide ? positions[index] : FiredRules.Positions(low: low[index], high: high[index])
-                    var actions: [RecommendedAction] = []
-                    if asksForActions {
-                        let bound = chunk[base + index]
-                        actions = self.actions(fired: fired, level: resolved, facts: { bound.facts }, asOf: bound.asOf)
-                    }
-                    decisions.append(Decision(level: resolved, provisional: provisional & (1 << UInt64(index)) != 0, sublevel: nil,
-                                              firedRules: FiredRules(ids: ruleIDs, positions: fired), actions: actions))
-                }
-            }
-        }
-    }
 
     /// Runs `body` over a register file whose constants are filled; the rest is written by
     /// binding and by the program before it is read.
-    private func withRegisters<Result>(_ body: (UnsafeMutablePointer<Interval>) -> Result) -> Result {
+    func withRegisters<Result>(_ body: (UnsafeMutablePointer<Interval>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: Interval.self, capacity: max(program.registerCount, 1)) { buffer in
             // The buffer is never empty, so it has an address.
             let r = buffer.baseAddress ?? UnsafeMutablePointer<Interval>.allocate(capacity: 0)
@@ -326,7 +238,7 @@ public final class EvaluationPlan: Sendable {
         }
     }
 
-    private func bind(_ facts: CaseFacts, asOf: LocalDate, into r: UnsafeMutablePointer<Interval>) {
+    func bind(_ facts: CaseFacts, asOf: LocalDate, into r: UnsafeMutablePointer<Interval>) {
         var extraStrings: [String] = []
         binder.bind(CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false), program,
                     into: r, extraStrings: &extraStrings)
@@ -672,7 +584,7 @@ public final class EvaluationPlan: Sendable {
     /// is left out once the result is above early help: the case has moved past it. The case's
     /// facts are read only for a deadline that runs from an event (most decisions have none, and
     /// a copy of the facts is a retain of each of their lists).
-    private func actions(fired: FiredRules.Positions, level: Level, facts: () -> CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
+    func actions(fired: FiredRules.Positions, level: Level, facts: () -> CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
         let levelActions = self.levelActions[level.rank]
         var ruleActions: [Int] = []
         for index in 0 ..< fired.count where hasActions[fired[index]] { ruleActions.append(fired[index]) }

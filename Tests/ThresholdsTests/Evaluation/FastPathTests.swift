@@ -275,14 +275,22 @@ struct FastPathTests {
         for op in BinaryOperator.allCases { #expect(Program.op(Program.code(of: op)) == op) }
     }
 
-    /// Where deciding a caseload in one call differs from deciding each of its cases.
+    /// Where deciding a caseload in one call differs from deciding each of its cases: as bound
+    /// cases, and as a bound caseload (read whole, and column by column).
     static func caseloadDisagreements(_ plan: EvaluationPlan, _ cases: [CaseFacts], asOf: LocalDate) -> [String] {
         let bound = cases.map { plan.bind($0, asOf: asOf) }
         let together = plan.decide(bound)
-        guard together.count == cases.count else { return ["\(together.count) decisions for \(cases.count) cases"] }
-        return zip(cases, zip(together, bound)).compactMap { facts, pair in
-            let alone = plan.decide(pair.1)
-            return pair.0 == alone ? nil : "\(facts.id ?? "case"): caseload \(pair.0.level) \(pair.0.provisional) \(pair.0.firedRules), alone \(alone.level) \(alone.provisional) \(alone.firedRules)"
+        let caseload = plan.decide(plan.bind(cases, asOf: asOf))
+        guard together.count == cases.count, caseload.count == cases.count else {
+            return ["\(together.count) and \(caseload.count) decisions for \(cases.count) cases"]
+        }
+        return cases.indices.compactMap { index in
+            let alone = plan.decide(bound[index])
+            let fromColumns = (caseload.level(at: index), caseload.isProvisional(at: index), caseload.firedRules(at: index))
+            guard together[index] != alone || caseload[index] != alone
+                || fromColumns != (alone.level, alone.provisional, alone.firedRules) else { return nil }
+            func describe(_ decision: Decision) -> String { "\(decision.level) \(decision.provisional) \(decision.firedRules) \(decision.actions.count)" }
+            return "\(cases[index].id ?? "case \(index)"): cases \(describe(together[index])), caseload \(describe(caseload[index])), alone \(describe(alone))"
         }
     }
 
@@ -311,7 +319,8 @@ struct FastPathTests {
             let unless = index % 4 == 1 ? ", unless: \"\(Self.slicedShapes[(index + 5) % Self.slicedShapes.count])\"" : ""
             // The guards and the fallback at the end hold for most cases: kept low, so that levels vary.
             let level = index < 24 ? levels[index % 4] : "early_help"
-            rules += "  - { id: S\(index), title: t, level: \(level), source: s, when: \"\(quoted)\"\(unless) }\n"
+            let actions = index % 7 == 0 ? ", actions: [practical_support]" : ""
+            rules += "  - { id: S\(index), title: t, level: \(level), source: s, when: \"\(quoted)\"\(unless)\(actions) }\n"
         }
         rules += "  - { id: R1, title: t, level: current_plan + 1, source: s, when: \"count(domains where grade >= 4) >= 1\", unless: context.poverty }\n"
         rules += "  - { id: R2, title: t, level: current_plan, source: s, when: \"count(domains where grade >= 3) >= 1\" }\n"
@@ -328,11 +337,21 @@ struct FastPathTests {
         let decisions = sliced.decide(cases.map { sliced.bind($0, asOf: Fixture.asOf) })
         #expect(Set(decisions.map(\.level)).count >= 2 && Set(decisions.map(\.firedRules.count)).count >= 8,
                 "\(Dictionary(grouping: decisions, by: \.level).mapValues(\.count))")
+        #expect(Set(decisions.map(\.actions)).count >= 3, "the fired rules' actions vary")
         #expect(Set(decisions.map(\.provisional)) == [true, false], "\(Dictionary(grouping: decisions, by: \.provisional).mapValues(\.count))")
         for plan in [sliced, whole] {
             let found = Self.caseloadDisagreements(plan, cases, asOf: Fixture.asOf)
             #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
-            #expect(plan.decide([]).isEmpty)
+            #expect(plan.decide([]).isEmpty && plan.decide(plan.bind([CaseFacts](), asOf: Fixture.asOf)).isEmpty)
+            // Chunks cut anywhere: one case, a whole chunk, one over.
+            for size in [1, 63, 64, 65, 129] {
+                let found = Self.caseloadDisagreements(plan, Array(cases.suffix(size)), asOf: Fixture.asOf)
+                #expect(found.isEmpty, "\(size) cases: \(found.prefix(5).joined(separator: "\n"))")
+            }
+            // A chunk whose values in a slot are all known compares them as points: in a caseload
+            // of one case, every slot the case knows is such a column.
+            let alone = cases.prefix(300).flatMap { Self.caseloadDisagreements(plan, [$0], asOf: Fixture.asOf) }
+            #expect(alone.isEmpty, "\(alone.prefix(5).joined(separator: "\n"))")
         }
         // Beyond 128 rules, fired rules are kept past two words.
         let shapes = Self.slicedShapes.filter { !$0.contains("max(") }
@@ -351,6 +370,15 @@ struct FastPathTests {
         var bound = mixed.map { sliced.bind($0, asOf: Fixture.asOf) }
         bound[3] = elsewhere
         #expect(sliced.decide(bound) == bound.map(sliced.decide))
+        // A document that reads nothing of the case has rows of no values.
+        let constant = try #require(Fixture.document("rules:\n  - { id: C1, title: t, level: early_help, source: s, when: \"true\" }\n")).compile()
+        #expect(constant.programSize.slots == 0 && constant.decidesInSlices)
+        let none = Self.caseloadDisagreements(constant, mixed, asOf: Fixture.asOf)
+        #expect(none.isEmpty && constant.decide(constant.bind(mixed, asOf: Fixture.asOf)).allSatisfy { $0.level == .earlyHelp })
+        // A caseload bound to another plan is bound again, not misread.
+        let foreign = whole.bind(mixed, asOf: Fixture.asOf)
+        #expect(Array(sliced.decide(foreign)) == mixed.map { sliced.decide($0, asOf: Fixture.asOf) })
+        #expect(Array(whole.decide(sliced.bind(mixed, asOf: Fixture.asOf))) == mixed.map { whole.decide($0, asOf: Fixture.asOf) })
     }
 
     @Test("every example fixture's case decides the same in a caseload as alone")

@@ -75,5 +75,8 @@ struct PeerBoardTests {
         let together = plan.decide(bound)
         let apart = zip(together, bound).filter { $0 != plan.decide($1) }.count
         #expect(together.count == cases.count && apart == 0, "\(apart) cases decided differently in the caseload")
+        // And so does the caseload bound as one matrix.
+        let caseload = plan.decide(plan.bind(cases.map(\.facts), asOf: PeerCase.asOf))
+        #expect(Array(caseload) == together)
     }
 }
