@@ -116,11 +116,36 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var entries: [YAMLNode.Mapping.Entry] = []
         var pendingKey: YAMLNode?
-        var seen: [String: SourceRange] = [:]
+        /// The scalar keys' first ranges, kept once the mapping outgrows a scan of its entries.
+        var seen: [String: SourceRange]?
         let start: SourceLocation
         let tag: String?
         let anchor: String?
         let firstNode: Int
+
+        /// The range of the entry whose key is `key`: found by scanning a small mapping (most
+        /// have a handful of keys, where hashing each one costs more than comparing), and by a
+        /// dictionary built when it grows past that.
+        mutating func range(ofKey key: String) -> SourceRange? {
+            if let seen { return seen[key] }
+            if entries.count < 16 {
+                for entry in entries {
+                    if case .scalar(let scalar) = entry.key, scalar.value == key { return scalar.range }
+                }
+                return nil
+            }
+            var index: [String: SourceRange] = [:]
+            for entry in entries {
+                if case .scalar(let scalar) = entry.key, index[scalar.value] == nil { index[scalar.value] = scalar.range }
+            }
+            seen = index
+            return index[key]
+        }
+
+        mutating func append(_ entry: YAMLNode.Mapping.Entry) {
+            entries.append(entry)
+            if seen != nil, case .scalar(let scalar) = entry.key { seen?[scalar.value] = scalar.range }
+        }
     }
 
     private var stack: [Frame] = []
@@ -257,13 +282,12 @@ private struct TreeBuilder {
             return true
         }
         stack[top].pendingKey = nil
-        if case .scalar(let scalar) = key, let first = stack[top].seen[scalar.value] {
+        if case .scalar(let scalar) = key, let first = stack[top].range(ofKey: scalar.value) {
             diagnostics.append(Diagnostic(
                 YAMLDiagnostics.duplicateKey(scalar.value), file: source.path, range: scalar.range,
                 notes: [DiagnosticNote("'\(scalar.value)' is first defined here", range: first)]))
         } else {
-            if case .scalar(let scalar) = key { stack[top].seen[scalar.value] = scalar.range }
-            stack[top].entries.append(.init(key: key, value: node))
+            stack[top].append(.init(key: key, value: node))
         }
         return true
     }

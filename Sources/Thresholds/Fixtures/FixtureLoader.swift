@@ -171,7 +171,7 @@ public struct FixtureLoader: Sendable {
                     fileAsOf = loaded.asOf
                 }
             case (_?, _?):
-                reader.report(FixtureDiagnostics.caseAndFacts, f.keyRanges["case"] ?? f.range)
+                reader.report(FixtureDiagnostics.caseAndFacts, f.keyRange("case") ?? f.range)
             case (nil, nil):
                 reader.report(ParserDiagnostics.missingKey("facts' or 'case", in: "a fixture case"), SourceRange(at: f.range.start))
             }
@@ -187,7 +187,7 @@ public struct FixtureLoader: Sendable {
                 expectation.unsafe = levels(e["unsafe"], "'unsafe'", &reader)
                 let unsafe = Set(expectation.unsafe)
                 if let contradicted = ([expectation.level].compactMap { $0 } + expectation.acceptable).first(where: unsafe.contains) {
-                    reader.report(FixtureDiagnostics.contradictoryLevels(contradicted.rawValue), e.keyRanges["unsafe"] ?? e.range)
+                    reader.report(FixtureDiagnostics.contradictoryLevels(contradicted.rawValue), e.keyRange("unsafe") ?? e.range)
                 }
                 expectation.mustMention = reader.list(e["must_mention"], "'must_mention'")?
                     .compactMap { reader.string($0, "a phrase") } ?? []

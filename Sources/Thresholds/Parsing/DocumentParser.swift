@@ -108,15 +108,15 @@ public struct DocumentParser {
         unit.rules = reader.list(rulesNode, "'rules'")?.compactMap { rule($0) } ?? []
         if let node = fields["override"] {
             unit.overrides = reader.list(node, "'override'")?.compactMap { rule($0) } ?? []
-            unit.overrideRange = fields.keyRanges["override"]
+            unit.overrideRange = fields.keyRange("override")
         }
         if let node = fields["remove"] {
             unit.removals = reader.list(node, "'remove'")?.compactMap { removal($0) } ?? []
-            unit.removeRange = fields.keyRanges["remove"]
+            unit.removeRange = fields.keyRange("remove")
         }
         if unit.extends == nil {
             for key in ["override", "remove"] {
-                if let range = fields.keyRanges[key] { reader.report(ParserDiagnostics.withoutBaseline(key), range) }
+                if let range = fields.keyRange(key) { reader.report(ParserDiagnostics.withoutBaseline(key), range) }
             }
         }
         checkUniqueRuleIDs(unit.rules + unit.overrides)
@@ -205,7 +205,7 @@ public struct DocumentParser {
         else { return nil }
         if let orderedNode = fields["ordered"], let ordered = reader.boolean(orderedNode, "a fact's 'ordered'"), ordered {
             guard case .enumeration(let values) = type else {
-                reader.report(ParserDiagnostics.orderedNotEnum(typeName), fields.keyRanges["ordered"] ?? orderedNode.range)
+                reader.report(ParserDiagnostics.orderedNotEnum(typeName), fields.keyRange("ordered") ?? orderedNode.range)
                 return nil
             }
             type = .scale(values)
@@ -220,7 +220,7 @@ public struct DocumentParser {
             }
             guard !allowed.isEmpty else {
                 reader.report(ParserDiagnostics.wrongType("'concerning'", expected: "no value: only a boolean, number, grade, level, duration or ordered enum has a concerning direction",
-                                                          found: reader.describe(node)), fields.keyRanges["concerning"] ?? node.range)
+                                                          found: reader.describe(node)), fields.keyRange("concerning") ?? node.range)
                 return nil
             }
             guard let value = reader.oneOf(node, "'concerning'", allowed), let parsed = Concern(rawValue: value) else { return nil }
@@ -323,7 +323,7 @@ public struct DocumentParser {
             }
             if let previous = rows.last, !Self.precedes(previous.from, from) {
                 reader.report(ParserDiagnostics.tableRowsOutOfOrder(from.description, previous.from.description),
-                              row.values["from"]?.range ?? item.range)
+                              row["from"]?.range ?? item.range)
                 failed = true
             }
             rows.append(LookupTable.Row(from: from, value: value, range: item.range))
@@ -423,7 +423,7 @@ public struct DocumentParser {
         let levelNode = fields["level"]
         let raiseNode = fields["raise"]
         if levelNode != nil, let raiseNode {
-            reader.report(ParserDiagnostics.levelAndRaise(), fields.keyRanges["raise"] ?? raiseNode.range)
+            reader.report(ParserDiagnostics.levelAndRaise(), fields.keyRange("raise") ?? raiseNode.range)
             return nil
         }
         if let raiseNode {
@@ -445,16 +445,16 @@ public struct DocumentParser {
             if fields["actions"] != nil {
                 if let upTo = fields["up_to"] {
                     reader.report(ParserDiagnostics.unknownKey("up_to", in: "a procedure ('up_to' goes with 'raise')"),
-                                  fields.keyRanges["up_to"] ?? upTo.range)
+                                  fields.keyRange("up_to") ?? upTo.range)
                 }
-                return Located(.procedure, range: fields.keyRanges["actions"] ?? fields.range)
+                return Located(.procedure, range: fields.keyRange("actions") ?? fields.range)
             }
             reader.report(ParserDiagnostics.missingLevelOrRaise(), SourceRange(at: fields.range.start))
             return nil
         }
         if let upTo = fields["up_to"] {
             reader.report(ParserDiagnostics.unknownKey("up_to", in: "a rule with 'level' ('up_to' goes with 'raise')"),
-                          fields.keyRanges["up_to"] ?? upTo.range)
+                          fields.keyRange("up_to") ?? upTo.range)
         }
         return levelEffect(levelNode, sublevel: &sublevel)
     }
@@ -584,7 +584,7 @@ public struct DocumentParser {
         var failed = false
         if let within = fields["within"] {
             guard kind.acceptsDuration else {
-                reader.report(ParserDiagnostics.actionTakesNoValue(kind.rawValue), fields.keyRanges["within"] ?? within.range)
+                reader.report(ParserDiagnostics.actionTakesNoValue(kind.rawValue), fields.keyRange("within") ?? within.range)
                 return nil
             }
             action.within = reader.duration(within, "'within'")
@@ -605,7 +605,7 @@ public struct DocumentParser {
         }
         if let by = fields["by"] {
             if fields["from"] != nil {
-                reader.report(ParserDiagnostics.fromAndBy(), fields.keyRanges["by"] ?? by.range)
+                reader.report(ParserDiagnostics.fromAndBy(), fields.keyRange("by") ?? by.range)
                 failed = true
             } else if let text = reader.string(by, "'by'"), let week = Self.pregnancyWeek(text) {
                 action.anchor = .pregnancyWeek(week)

@@ -12,6 +12,14 @@ struct ExpressionParser {
     /// Words with a meaning of their own in expressions; they cannot name facts.
     static let reservedWords: Set<String> = ["and", "or", "not", "in", "last", "where", "true", "false"]
 
+    /// Whether `word` is one of ``reservedWords``: a switch, which the parser asks of every name.
+    static func isReserved(_ word: String) -> Bool {
+        switch word {
+        case "and", "or", "not", "in", "last", "where", "true", "false": true
+        default: false
+        }
+    }
+
     private let tokens: [Token]
     private let locations: [SourceLocation]
     private var position = 0
@@ -53,16 +61,17 @@ struct ExpressionParser {
         try parseLeftAssociative(Self.andOperators) { parser throws(ExpressionSyntaxError) in try parser.parseNot() }
     }
 
-    // Built once: a dictionary literal at the call would be built again for every operand.
-    private static let orOperators: [String: BinaryOperator] = ["or": .or]
-    private static let andOperators: [String: BinaryOperator] = ["and": .and]
-    private static let additiveOperators: [String: BinaryOperator] = ["+": .add, "-": .subtract]
-    private static let multiplicativeOperators: [String: BinaryOperator] = ["*": .multiply, "/": .divide]
+    // Built once, and scanned: with one or two operators per level, comparing a token's text
+    // costs less than hashing it.
+    private static let orOperators: [(String, BinaryOperator)] = [("or", .or)]
+    private static let andOperators: [(String, BinaryOperator)] = [("and", .and)]
+    private static let additiveOperators: [(String, BinaryOperator)] = [("+", .add), ("-", .subtract)]
+    private static let multiplicativeOperators: [(String, BinaryOperator)] = [("*", .multiply), ("/", .divide)]
 
     /// `operand { op operand }`, grouping to the left, for the operators whose token text is a key
     /// of `operators` (`and`, `or` are words; `+ - * /` are symbols).
     private mutating func parseLeftAssociative(
-        _ operators: [String: BinaryOperator],
+        _ operators: [(String, BinaryOperator)],
         operand: (inout ExpressionParser) throws(ExpressionSyntaxError) -> RuleExpression
     ) throws(ExpressionSyntaxError) -> RuleExpression {
         let first = try operand(&self)
@@ -75,9 +84,9 @@ struct ExpressionParser {
         return RuleExpression(.chain(first, links), range: first.range.union(last.operand.range))
     }
 
-    private func binaryOperator(_ token: Token, in operators: [String: BinaryOperator]) -> BinaryOperator? {
+    private func binaryOperator(_ token: Token, in operators: [(String, BinaryOperator)]) -> BinaryOperator? {
         switch token.kind {
-        case .identifier(let word), .symbol(let word): operators[word]
+        case .identifier(let word), .symbol(let word): operators.first { $0.0 == word }?.1
         default: nil
         }
     }
@@ -146,7 +155,7 @@ struct ExpressionParser {
                 return RuleExpression(.duration(Duration(value, unit)), range: range(token, last))
             }
             // A number followed by a word is never valid; a word close to a unit is a misspelt unit.
-            if case .identifier(let word) = current.kind, !Self.reservedWords.contains(word),
+            if case .identifier(let word) = current.kind, !Self.isReserved(word),
                let suggestion = Suggestion.nearest(to: word, in: Duration.Unit.allCases.flatMap(\.words))
             {
                 throw ExpressionSyntaxError(message: .unknownUnit(word, suggestion: suggestion), start: current.start,
@@ -196,7 +205,7 @@ struct ExpressionParser {
                 return RuleExpression(.boolean(word == "true"), range: range(token))
             }
             // `last(…)` is a function; `last` alone belongs to `in last`.
-            guard !Self.reservedWords.contains(word) || (word == "last" && peek(1).isSymbol("(")) else {
+            guard !Self.isReserved(word) || (word == "last" && peek(1).isSymbol("(")) else {
                 throw unexpected(token, expected: "a value")
             }
             advance()
@@ -205,7 +214,7 @@ struct ExpressionParser {
             var last = token
             while current.isSymbol(".") {
                 advance()
-                guard case .identifier(let part) = current.kind, !Self.reservedWords.contains(part) else {
+                guard case .identifier(let part) = current.kind, !Self.isReserved(part) else {
                     throw unexpected(current, expected: "a name after '.'")
                 }
                 path.append(part)
@@ -218,7 +227,7 @@ struct ExpressionParser {
             var qualifiers: [Located<String>] = []
             repeat {
                 if current.isSymbol(",") { advance() }
-                guard case .identifier(let qualifier) = current.kind, !Self.reservedWords.contains(qualifier) else {
+                guard case .identifier(let qualifier) = current.kind, !Self.isReserved(qualifier) else {
                     throw unexpected(current, expected: "a name inside '[…]'")
                 }
                 qualifiers.append(Located(qualifier, range: range(current)))

@@ -36,8 +36,7 @@ struct NodeReader {
                               candidates: allowed, range: key.range)
                 continue
             }
-            fields.values[key.value] = entry.value
-            fields.keyRanges[key.value] = key.range
+            fields.entries.append((key.value, entry.value, key.range))
         }
         return fields
     }
@@ -52,7 +51,7 @@ struct NodeReader {
 
     /// The value of a required key, reporting it when missing.
     mutating func required(_ key: String, in fields: Fields) -> YAMLNode? {
-        guard let node = fields.values[key] else {
+        guard let node = fields[key] else {
             // A misspelt key already has a diagnostic that suggests this one.
             guard !fields.misspelled.contains(key) else { return nil }
             report(ParserDiagnostics.missingKey(key, in: fields.context), SourceRange(at: fields.range.start))
@@ -175,12 +174,17 @@ struct NodeReader {
 struct Fields {
     var range: SourceRange
     var context: String
-    var values: [String: YAMLNode] = [:]
-    var keyRanges: [String: SourceRange] = [:]
+    /// The allowed keys present, in the mapping's order, each once (the YAML loader reports and
+    /// drops a repeated key). A schema's mapping has a handful of keys: scanned, not hashed.
+    var entries: [(key: String, value: YAMLNode, range: SourceRange)] = []
     /// Allowed keys that an unknown key was probably meant to be.
     var misspelled: Set<String> = []
 
-    subscript(key: String) -> YAMLNode? { values[key] }
+    /// The value of `key`, when present.
+    subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+
+    /// Where `key` is written, when present.
+    func keyRange(_ key: String) -> SourceRange? { entries.first { $0.key == key }?.range }
 }
 
 extension String {

@@ -83,6 +83,14 @@ struct ExpressionParserTests {
         #expect(dump(expression) == parseCase.tree)
     }
 
+    @Test("the parser's test for a reserved word says what the list of reserved words says")
+    func reservedWords() {
+        for word in ExpressionParser.reservedWords { #expect(ExpressionParser.isReserved(word), "\(word)") }
+        for word in ["And", "ands", "an", "", "domain", "last_seen", "notes", "within"] {
+            #expect(!ExpressionParser.isReserved(word), "\(word)")
+        }
+    }
+
     @Test("ranges cover each sub-expression exactly")
     func ranges() throws {
         let expression = try parse("domain.hygiene >= 3 and count(referral in last 6 months) > 1").get()
