@@ -7,16 +7,28 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// UTF-8 offsets at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Per line, whether its bytes are all ASCII: there a column is a byte count, and a location
+    /// is arithmetic.
+    public let asciiLines: [Bool]
 
     /// Indexes `bytes` by line. Lines end at `\n`; a `\r` before it is not part of the line text.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        var ascii: [Bool] = []
+        var high: UInt8 = 0
+        for (index, byte) in bytes.enumerated() {
+            high |= byte
+            if byte == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+                ascii.append(high < 0x80)
+                high = 0
+            }
         }
+        ascii.append(high < 0x80)
         self.lineStarts = starts
+        self.asciiLines = ascii
     }
 
     /// Creates source text from a string.
@@ -44,6 +56,12 @@ public struct SourceText: Sendable {
         let lineNumber = min(max(line, 1), lineStarts.count)
         let start = lineStarts[lineNumber - 1]
         let end = lineNumber < lineStarts.count ? lineStarts[lineNumber] : bytes.count
+        if asciiLines[lineNumber - 1] {
+            // Each scalar is a byte: the column is as far along the line as it asks, up to its end.
+            let length = end > start && bytes[end - 1] == UInt8(ascii: "\n") ? end - 1 - start : end - start
+            let scalarColumn = max(1, min(column, length + 1))
+            return SourceLocation(line: lineNumber, column: scalarColumn, offset: start + scalarColumn - 1)
+        }
         var offset = start
         var scalarColumn = 1
         while scalarColumn < column, offset < end, bytes[offset] != UInt8(ascii: "\n") {
@@ -58,7 +76,7 @@ public struct SourceText: Sendable {
     /// O(distance) each rather than O(column), so a file of one very long line is read in
     /// linear time.
     public func location(line: Int, column: Int, after hint: SourceLocation?) -> SourceLocation {
-        guard let hint, hint.line == line, hint.column <= column, line >= 1, line <= lineStarts.count else {
+        guard line < 1 || line > lineStarts.count || !asciiLines[line - 1], let hint, hint.line == line, hint.column <= column, line >= 1, line <= lineStarts.count else {
             return location(line: line, column: column)
         }
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count

@@ -73,7 +73,7 @@ public struct YAMLLoader: Sendable {
                 Diagnostic(YAMLDiagnostics.binaryFile, file: path, range: SourceRange(at: source.location(offset: nul)))
             ])
         }
-        if let bad = Self.firstInvalidUTF8Offset(bytes) {
+        if let bad = Self.firstInvalidUTF8Offset(source) {
             return YAMLDocument(source: source, root: nil, diagnostics: [
                 Diagnostic(YAMLDiagnostics.invalidUTF8, file: path, range: SourceRange(at: source.location(offset: bad)))
             ])
@@ -87,18 +87,24 @@ public struct YAMLLoader: Sendable {
         return YAMLDocument(source: source, root: builder.root, diagnostics: builder.diagnostics)
     }
 
-    /// The byte offset of the first invalid UTF-8 sequence, if any.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
+    /// The byte offset of the first invalid UTF-8 sequence, if any. Only lines with a byte
+    /// beyond ASCII are decoded: a line break is ASCII, so no sequence spans two lines.
+    static func firstInvalidUTF8Offset(_ source: SourceText) -> Int? {
+        for (index, ascii) in source.asciiLines.enumerated() where !ascii {
+            let start = source.lineStarts[index]
+            let end = index + 1 < source.lineStarts.count ? source.lineStarts[index + 1] : source.bytes.count
+            var iterator = source.bytes[start ..< end].makeIterator()
+            var decoder = UTF8()
+            var offset = start
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break decoding
+                case .error: return offset
+                }
             }
         }
+        return nil
     }
 }
 

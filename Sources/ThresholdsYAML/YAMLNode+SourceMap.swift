@@ -10,6 +10,7 @@ extension YAMLNode.Scalar {
     /// Where an escape sequence makes the alignment fail, the remaining positions fall back to the
     /// scalar's start, which is still on the right line.
     public func valueLocations(in source: SourceText) -> [SourceLocation] {
+        if let locations = verbatimLocations(in: source) { return locations }
         let bytes = source.bytes
         var offset = range.start.offset
         var line = range.start.line
@@ -63,5 +64,24 @@ extension YAMLNode.Scalar {
         }
         locations.append(aligned ? SourceLocation(line: line, column: column, offset: offset) : range.start)
         return locations
+    }
+
+    /// The locations of a value written out byte for byte on one ASCII line (plain, or
+    /// quoted with no escape): each scalar is one column further along. `nil` for anything else.
+    private func verbatimLocations(in source: SourceText) -> [SourceLocation]? {
+        let line = range.start.line
+        guard line >= 1, line <= source.asciiLines.count, source.asciiLines[line - 1], range.end.line == line else { return nil }
+        let quote = switch style {
+        case .plain: 0
+        case .singleQuoted, .doubleQuoted: 1
+        case .literal, .folded: -1
+        }
+        let start = range.start.offset + max(quote, 0)
+        let end = range.end.offset - max(quote, 0)
+        let utf8 = value.utf8
+        guard quote >= 0, start <= end, end <= source.bytes.count, utf8.count == end - start,
+              utf8.elementsEqual(source.bytes[start ..< end]) else { return nil }
+        let column = range.start.column + max(quote, 0)
+        return (0 ... utf8.count).map { SourceLocation(line: line, column: column + $0, offset: start + $0) }
     }
 }

@@ -132,6 +132,37 @@ struct YAMLLoaderTests {
         #expect(diagnostic.range?.start.column == 7)
     }
 
+    @Test("invalid UTF-8 is found on any line, after valid lines of other scripts and before a line break")
+    func invalidUTF8Lines() throws {
+        for (bytes, line, column) in [
+            (Array("a: café\nb: ok\nc: é".utf8) + [0xE2, 0x82] + Array("\n".utf8), 3, 5),  // cut short by the line break
+            (Array("a: ok\nb: — §\n".utf8) + [0x80] + Array(": x\n".utf8), 3, 1),           // a stray continuation byte
+        ] {
+            let document = YAMLLoader().load(bytes, path: "t.yaml")
+            let diagnostic = try #require(document.diagnostics.first)
+            #expect(diagnostic.id == "yaml.invalid-utf8")
+            #expect(diagnostic.range?.start.line == line && diagnostic.range?.start.column == column, "\(String(describing: diagnostic.range))")
+        }
+        #expect(YAMLLoader().load(Array("a: café — §\nb: ok\n".utf8), path: "t.yaml").diagnostics.isEmpty)
+    }
+
+    @Test("a line and column give the same location on ASCII lines (counted) as on others (scanned)")
+    func locations() {
+        let source = SourceText(path: "t.yaml", text: "ab: cd\r\nnon-ASCII: é — x\n\nlast")
+        for line in 0 ... 5 {
+            for column in -1 ... 20 {
+                let found = source.location(line: line, column: column)
+                // The same place found from its offset, and by scanning on from the line's start.
+                #expect(source.location(offset: found.offset) == found, "\(line):\(column)")
+                #expect(source.location(line: line, column: column, after: SourceLocation(line: found.line, column: 1,
+                                        offset: source.lineStarts[found.line - 1])) == found, "\(line):\(column)")
+            }
+        }
+        // Past its end, a column stops just after the line's last character (here the `\r`).
+        #expect(source.location(line: 1, column: 40) == SourceLocation(line: 1, column: 8, offset: 7))
+        #expect(source.location(line: 4, column: 40) == SourceLocation(line: 4, column: 5, offset: 33))
+    }
+
     @Test("a binary file is refused")
     func binary() {
         let bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0xFF]
