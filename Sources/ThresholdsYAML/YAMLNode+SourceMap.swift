@@ -79,8 +79,14 @@ extension YAMLNode.Scalar {
         let start = range.start.offset + max(quote, 0)
         let end = range.end.offset - max(quote, 0)
         let utf8 = value.utf8
-        guard quote >= 0, start <= end, end <= source.bytes.count, utf8.count == end - start,
-              utf8.elementsEqual(source.bytes[start ..< end]) else { return nil }
+        guard quote >= 0, start <= end, end <= source.bytes.count, utf8.count == end - start else { return nil }
+        // Byte for byte, compared over contiguous storage (a native string's always is).
+        let verbatim = source.bytes.withUnsafeBufferPointer { bytes in
+            utf8.withContiguousStorageIfAvailable { text in
+                UnsafeBufferPointer(rebasing: bytes[start ..< end]).elementsEqual(text)
+            } ?? utf8.elementsEqual(bytes[start ..< end])
+        }
+        guard verbatim else { return nil }
         let column = range.start.column + max(quote, 0)
         return (0 ... utf8.count).map { SourceLocation(line: line, column: column + $0, offset: start + $0) }
     }
