@@ -14,7 +14,7 @@ callgrind_annotate --inclusive=yes --threshold=100 "$OUT" 2>/dev/null | python3 
 import re, sys
 n = int(sys.argv[1])
 rows = {"profileNative": ("hand-written baseline, per case", n), "profileBound": ("decide a bound case, per case", n),
-        "profileCaseload": ("decide bound cases as one caseload (bit-sliced), per case", n),
+        "profileCaseload": ("decide a bound caseload (bit-sliced), per case", n),
         "profileDecide": ("decide from the case model, per case", n), "profileEvaluate": ("evaluate, explained, per case", n),
         "profileScan": ("raw libyaml scan of the 1,000-rule document", 1), "profileLoad": ("load and check the same document", 1)}
 found = {}

@@ -585,6 +585,7 @@ public final class EvaluationPlan: Sendable {
     /// facts are read only for a deadline that runs from an event (most decisions have none, and
     /// a copy of the facts is a retain of each of their lists).
     func actions(fired: FiredRules.Positions, level: Level, facts: () -> CaseFacts, asOf: LocalDate) -> [RecommendedAction] {
+        guard asksForActions else { return [] }
         let levelActions = self.levelActions[level.rank]
         var ruleActions: [Int] = []
         for index in 0 ..< fired.count where hasActions[fired[index]] { ruleActions.append(fired[index]) }
