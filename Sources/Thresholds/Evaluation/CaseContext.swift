@@ -20,6 +20,8 @@ struct CaseContext {
         var latest: [Int?]?
         /// Each definition's value and the readings that decided it, outside any history.
         var definitions: [Int: (value: Value, readings: [Reading])] = [:]
+        /// Each memoized call's value and readings (``CompiledExpression/memo``), by slot.
+        var calls: [(value: Value, readings: [Reading])?] = []
     }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
@@ -293,6 +295,18 @@ struct CaseContext {
 
     func remember(definition index: Int, _ value: Value, _ readings: [Reading]) {
         memo?.definitions[index] = (value, readings)
+    }
+
+    /// A call's value and readings as an earlier evaluation found them (``CompiledExpression/memo``).
+    func call(_ slot: Int) -> (value: Value, readings: [Reading])? {
+        guard let memo, slot < memo.calls.count else { return nil }
+        return memo.calls[slot]
+    }
+
+    func remember(call slot: Int, _ value: Value, _ readings: [Reading]) {
+        guard let memo else { return }
+        if slot >= memo.calls.count { memo.calls += repeatElement(nil, count: slot + 1 - memo.calls.count) }
+        memo.calls[slot] = (value, readings)
     }
 
     /// Calls `body` with each domain position and its latest grade, in one pass over the

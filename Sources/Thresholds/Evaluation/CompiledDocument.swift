@@ -45,6 +45,10 @@ struct CompiledExpression: Sendable {
 
     let node: Node
     let text: String
+    /// For a call read outside any `where` filter or history (`count(…)`, `any(domains …)`,
+    /// `since(…)`…), its slot in the case context's memo: the same call in many rules, or in a
+    /// definition and a rule, is evaluated once per explained case. -1 for anything else.
+    var memo: Int = -1
 }
 
 /// A condition whose expression leaves are compiled.
@@ -68,27 +72,32 @@ struct CompiledRule: Sendable {
 struct CompiledDocument: Sendable {
     let definitions: [(name: String, condition: CompiledCondition)]
     let rules: [CompiledRule]
+    /// How many memo slots its calls use (``CompiledExpression/memo``).
+    let memoSlots: Int
 
     init(_ document: ThresholdDocument) {
         let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = Dictionary(document.tables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let compiler = Compiler(definitions: indices, declarations: declarations, tables: tables)
+        let compiler = Compiler(definitions: indices, declarations: declarations, tables: tables, memos: Compiler.Memos())
         definitions = document.definitions.map { ($0.name.value, compiler.condition($0.condition)) }
         rules = document.rules.map { rule in
             CompiledRule(rule: rule, when: compiler.condition(rule.when), unless: rule.unless.map { compiler.condition($0) })
         }
+        memoSlots = compiler.memos?.slots.count ?? 0
     }
 }
 
 extension CompiledDocument {
     /// One expression of a document compiled on its own (an action's deadline anchor), resolving
-    /// names as the document's rules do.
+    /// names as the document's rules do. Its calls take no memo slots: those belong to the
+    /// document's own compilation.
     static func compile(_ expression: RuleExpression, in document: ThresholdDocument) -> CompiledExpression {
         let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = Dictionary(document.tables.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
-        return Compiler(definitions: indices, declarations: declarations, tables: tables).compile(expression, inFilter: false)
+        return Compiler(definitions: indices, declarations: declarations, tables: tables, memos: nil)
+            .compile(expression, inFilter: false)
     }
 }
 
@@ -97,6 +106,13 @@ private struct Compiler {
     let definitions: [String: Int]
     let declarations: [String: FactDeclaration]
     let tables: [String: LookupTable]
+    /// The memo slots given so far, by the call's canonical text; `nil` to give none.
+    let memos: Memos?
+
+    /// Memo slots by canonical text: one compilation's, shared by every expression it compiles.
+    final class Memos {
+        var slots: [String: Int] = [:]
+    }
 
     func condition(_ condition: Condition) -> CompiledCondition {
         switch condition.kind {
@@ -109,7 +125,22 @@ private struct Compiler {
     }
 
     func compile(_ expression: RuleExpression, inFilter: Bool) -> CompiledExpression {
-        CompiledExpression(node: node(expression, inFilter: inFilter), text: expression.description)
+        let node = node(expression, inFilter: inFilter)
+        let text = expression.description
+        guard !inFilter, let memos, Self.isMemoizable(node) else { return CompiledExpression(node: node, text: text) }
+        // A name means the same throughout a document, so calls written alike are the same call.
+        let next = memos.slots.count
+        let slot = memos.slots[text, default: next]
+        if slot == next { memos.slots[text] = slot }
+        return CompiledExpression(node: node, text: text, memo: slot)
+    }
+
+    /// The calls worth remembering per case: those that look through the case's records.
+    private static func isMemoizable(_ node: CompiledExpression.Node) -> Bool {
+        switch node {
+        case .count, .eventsSince, .lastVisits, .since, .domains, .history: true
+        default: false
+        }
     }
 
     private func node(_ expression: RuleExpression, inFilter: Bool) -> CompiledExpression.Node {

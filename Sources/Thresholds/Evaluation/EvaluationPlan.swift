@@ -405,7 +405,8 @@ public final class EvaluationPlan: Sendable {
     /// Explains rules when the recommendation needs them, each at most once.
     private struct Explainer {
         let plan: EvaluationPlan
-        private var explained: [Int: (when: Explanation, unless: Explanation?)] = [:]
+        /// Each rule's explanations once made, by the rule's position.
+        private var explained: [(when: Explanation, unless: Explanation?)?]
         /// One evaluator, holding the case context, for every rule explained: a new one per rule
         /// would copy the context, retaining each of its fields. Its readings are cleared after each rule.
         private var evaluator: ExpressionEvaluator
@@ -413,6 +414,7 @@ public final class EvaluationPlan: Sendable {
         init(plan: EvaluationPlan, context: CaseContext) {
             self.plan = plan
             evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
+            explained = Array(repeating: nil, count: plan.compiled.rules.count)
         }
 
         mutating func explain(_ index: Int) -> (when: Explanation, unless: Explanation?) {

@@ -74,6 +74,19 @@ struct ExpressionEvaluator {
     // MARK: Expressions
 
     mutating func evaluate(_ expression: CompiledExpression) -> Value {
+        guard expression.memo >= 0, muted == 0, filterDomain == nil, gradeOverride == nil else { return compute(expression) }
+        // A call outside any filter or history reads only the case: the same wherever it is written.
+        if let known = context.call(expression.memo) {
+            readings += known.readings
+            return known.value
+        }
+        let start = readings.count
+        let value = compute(expression)
+        context.remember(call: expression.memo, value, Array(readings[start...]))
+        return value
+    }
+
+    private mutating func compute(_ expression: CompiledExpression) -> Value {
         switch expression.node {
         case .constant(let value): return value
         case .duration(let duration): return .days(context.days(duration))
@@ -209,25 +222,31 @@ struct ExpressionEvaluator {
     private mutating func logical(_ op: BinaryOperator, _ parts: [CompiledExpression]) -> Value {
         let decisive: Truth = op == .and ? .false : .true
         let start = readings.count
-        var truths: [Truth] = []
-        truths.reserveCapacity(parts.count)
         var decidingPart: Range<Int>?
-        var unknownAnswers: Set<String> = []
+        var anyUnknown = false
+        // The answers the unknown parts wait on: whether there is more than one is all that matters.
+        var firstAnswer: String?
+        var moreAnswers = false
         for part in parts {
             let partStart = readings.count
             let truth = Truth(evaluate(part).truth)
-            truths.append(truth)
             if truth == decisive, decidingPart == nil { decidingPart = partStart..<readings.count }
             if truth == .unknown {
-                for reading in readings[partStart...] where !reading.known && reading.needed { unknownAnswers.insert(reading.answerKey) }
+                anyUnknown = true
+                guard op == .and, !moreAnswers else { continue }
+                for reading in readings[partStart...] where !reading.known && reading.needed {
+                    let answer = reading.answerKey
+                    if let first = firstAnswer { moreAnswers = moreAnswers || first != answer } else { firstAnswer = answer }
+                }
             }
         }
-        let result = op == .and ? Truth.all(truths) : Truth.any(truths)
+        // Kleene: a decisive part decides; otherwise any unknown part leaves the result unknown.
+        let result: Truth = decidingPart != nil ? decisive : (anyUnknown ? .unknown : decisive.negated)
         if result == decisive, let deciding = decidingPart {
             let kept = Array(readings[deciding])
             readings.removeSubrange(start...)
             readings += kept
-        } else if op == .and, result == .unknown, unknownAnswers.count > 1 {
+        } else if op == .and, result == .unknown, moreAnswers {
             for index in start..<readings.count { readings[index].decisive = false }
         }
         return result.value
