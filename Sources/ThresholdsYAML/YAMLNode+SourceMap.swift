@@ -1,5 +1,36 @@
 public import ThresholdsDiagnostics
 
+/// The file location of each Unicode scalar of a scalar's value, and of its end: counted for a
+/// value written out verbatim on one ASCII line (each scalar one column and one byte further
+/// along, so nothing is stored), listed for anything else.
+public struct ValueLocations: RandomAccessCollection, Sendable {
+    /// The first scalar's location, for counted locations.
+    private let first: SourceLocation
+    /// The listed locations; `nil` when they are counted from ``first``.
+    private let listed: [SourceLocation]?
+    public let endIndex: Int
+    public var startIndex: Int { 0 }
+
+    /// Locations listed one by one.
+    public init(_ listed: [SourceLocation]) {
+        first = listed.first ?? .start
+        self.listed = listed
+        endIndex = listed.count
+    }
+
+    /// `count` locations from `first`, each one column and one byte after the one before.
+    init(counting count: Int, from first: SourceLocation) {
+        self.first = first
+        listed = nil
+        endIndex = count
+    }
+
+    public subscript(position: Int) -> SourceLocation {
+        if let listed { return listed[position] }
+        return SourceLocation(line: first.line, column: first.column + position, offset: first.offset + position)
+    }
+}
+
 extension YAMLNode.Scalar {
     /// The file location of every Unicode scalar of ``value``, plus one for the end of the value,
     /// so that a position inside the value (an expression's column) can be reported at its exact
@@ -9,7 +40,7 @@ extension YAMLNode.Scalar {
     /// does not hold (quotes, escape backslashes, indentation, folded line breaks) are skipped.
     /// Where an escape sequence makes the alignment fail, the remaining positions fall back to the
     /// scalar's start, which is still on the right line.
-    public func valueLocations(in source: SourceText) -> [SourceLocation] {
+    public func valueLocations(in source: SourceText) -> ValueLocations {
         if let locations = verbatimLocations(in: source) { return locations }
         let bytes = source.bytes
         var offset = range.start.offset
@@ -63,12 +94,12 @@ extension YAMLNode.Scalar {
             }
         }
         locations.append(aligned ? SourceLocation(line: line, column: column, offset: offset) : range.start)
-        return locations
+        return ValueLocations(locations)
     }
 
     /// The locations of a value written out byte for byte on one ASCII line (plain, or
     /// quoted with no escape): each scalar is one column further along. `nil` for anything else.
-    private func verbatimLocations(in source: SourceText) -> [SourceLocation]? {
+    private func verbatimLocations(in source: SourceText) -> ValueLocations? {
         let line = range.start.line
         guard line >= 1, line <= source.asciiLines.count, source.asciiLines[line - 1], range.end.line == line else { return nil }
         let quote = switch style {
@@ -88,6 +119,6 @@ extension YAMLNode.Scalar {
         }
         guard verbatim else { return nil }
         let column = range.start.column + max(quote, 0)
-        return (0 ... utf8.count).map { SourceLocation(line: line, column: column + $0, offset: start + $0) }
+        return ValueLocations(counting: utf8.count + 1, from: SourceLocation(line: line, column: column, offset: start))
     }
 }

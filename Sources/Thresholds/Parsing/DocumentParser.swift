@@ -467,6 +467,10 @@ public struct DocumentParser {
                           node.range)
             return nil
         }
+        // Most rules name a level outright: no expression to parse.
+        if let level = Level(rawValue: scalar.value) {
+            return Located(.level(level), range: scalar.range)
+        }
         guard case .success(let expression) = ExpressionParser.parse(
             scalar.value, locations: scalar.valueLocations(in: reader.source))
         else {

@@ -1,4 +1,5 @@
 import ThresholdsDiagnostics
+import ThresholdsYAML
 
 /// Parses one expression string by recursive descent. Positions are kept as scalar offsets in
 /// the string and turned into file locations through `locations` (one per scalar, plus the end),
@@ -21,18 +22,23 @@ struct ExpressionParser {
     }
 
     private let tokens: [Token]
-    private let locations: [SourceLocation]
+    private let locations: ValueLocations
     private var position = 0
     private var depth = 0
     private var terms = 0
 
-    private init(tokens: [Token], locations: [SourceLocation]) {
+    private init(tokens: [Token], locations: ValueLocations) {
         self.tokens = tokens
         self.locations = locations
     }
 
     /// Parses `text` as a whole expression.
     static func parse(_ text: String, locations: [SourceLocation]) -> Result<RuleExpression, ExpressionSyntaxError> {
+        parse(text, locations: ValueLocations(locations))
+    }
+
+    /// Parses `text` as a whole expression, its positions mapped through `locations`.
+    static func parse(_ text: String, locations: ValueLocations) -> Result<RuleExpression, ExpressionSyntaxError> {
         switch ExpressionLexer(text).tokens() {
         case .failure(let error):
             return .failure(error)
