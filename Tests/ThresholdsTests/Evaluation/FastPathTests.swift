@@ -398,6 +398,40 @@ struct FastPathTests {
         #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
     }
 
+    @Test("a call read by several rules and a definition is evaluated once per case, and explained in each as if alone")
+    func rememberedCalls() throws {
+        let definitions = """
+            definitions:
+              twice: { description: d, when: count(referral in last 12 months) >= 2 }
+
+            """
+        let rules = [
+            "  - { id: A, title: a, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and child.disabled }\n",
+            "  - { id: B, title: b, level: child_in_need, source: s, when: twice }\n",
+            "  - { id: C, title: c, level: child_in_need, source: s, when: count(referral in last 12 months) >= 2 and unknown(domain.hygiene) }\n",
+            "  - { id: D, title: d, level: child_protection, source: s, when: any(domains where known(grade) and grade >= 4) and twice }\n",
+        ]
+        let facts = Fixture.facts("""
+            events:
+              - { kind: referral, date: 2026-03-01 }
+              - { kind: referral, date: 2026-09-01 }
+              - { kind: referral, date: 2025-01-01 }
+            assessments:
+              - { date: 2026-10-01, grades: { nutrition: 3 } }
+            """)
+        let together = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules.joined()), facts))
+        #expect(together.firedRules.map(\.id) == ["B", "C"])
+        #expect(Set(together.nearMisses.map(\.id)) == ["A", "D"])
+        // Each rule alone, so that nothing is remembered from another rule.
+        for (index, id) in ["A", "B", "C", "D"].enumerated() {
+            let alone = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules[index]), facts))
+            #expect(together.firedRules.first { $0.id == id } == alone.firedRules.first { $0.id == id }, "\(id)")
+            #expect(together.nearMisses.first { $0.id == id }?.failed == alone.nearMisses.first { $0.id == id }?.failed, "\(id)")
+        }
+        let fired = try #require(together.firedRules.first { $0.id == "C" })
+        #expect(fired.explanation.readings.contains { $0.name == "count(referral in last 12 months)" && $0.value == "2" })
+    }
+
     @Test("fired-rule sets beyond 128 rules keep every position")
     func largeRuleSets() {
         var positions = FiredRules.Positions()
