@@ -419,8 +419,10 @@ public final class EvaluationPlan: Sendable {
 
         mutating func explain(_ index: Int) -> (when: Explanation, unless: Explanation?) {
             if let known = explained[index] { return known }
-            let rule = plan.compiled.rules[index]
-            let result = (evaluator.explain(rule.when), rule.unless.map { evaluator.explain($0) })
+            // Read in place: a copy of the rule would retain each of its fields.
+            let result = plan.compiled.rules.withUnsafeBufferPointer { rules in
+                (evaluator.explain(rules[index].when), rules[index].unless.map { evaluator.explain($0) })
+            }
             evaluator.readings.removeAll(keepingCapacity: true)
             explained[index] = result
             return result
@@ -543,7 +545,6 @@ public final class EvaluationPlan: Sendable {
         }
         guard let next = candidates.map({ outcomes[$0].potential }).min() else { return [] }
         return candidates.filter { outcomes[$0].potential == next }.map { index in
-            let rule = compiled.rules[index].rule
             let (when, unless) = explainer.explain(index)
             var failed: [String] = []
             if outcomes[index].status == .undecided {
@@ -558,27 +559,50 @@ public final class EvaluationPlan: Sendable {
             if when.result == .false {
                 failed += when.leaves(.false).map { Self.describe($0, then: " is false") }
             }
-            return NearMiss(id: rule.id.value, title: rule.title, level: next, failed: failed, source: rule.source,
-                            file: rule.file)
+            // Read in place: a copy of the rule would retain each of its fields.
+            return compiled.rules.withUnsafeBufferPointer { rules in
+                NearMiss(id: rules[index].rule.id.value, title: rules[index].rule.title, level: next, failed: failed,
+                         source: rules[index].rule.source, file: rules[index].rule.file)
+            }
         }
     }
 
     /// A leaf with the values it read: `domain.hygiene >= 4 (domain.hygiene = 3)`.
     static func describe(_ explanation: Explanation, then suffix: String = "") -> String {
         guard !explanation.readings.isEmpty else { return explanation.condition + suffix }
-        // Appended in place: interpolating a joined array builds every piece twice.
-        var text = explanation.condition
-        text.reserveCapacity(text.utf8.count + suffix.utf8.count + 24 * explanation.readings.count)
-        text += " ("
-        for (index, reading) in explanation.readings.enumerated() {
-            if index > 0 { text += ", " }
-            text += reading.name
-            text += " = "
-            text += reading.value
+        // Measured, then written once into a string of that size: appending piece by piece
+        // checks and grows the string at every step.
+        let readings = explanation.readings
+        var size = explanation.condition.utf8.count + 3 + suffix.utf8.count + 2 * (readings.count - 1)
+        for reading in readings { size += reading.name.utf8.count + 3 + reading.value.utf8.count }
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var at = 0
+            Self.write(explanation.condition, into: buffer, at: &at)
+            Self.write(" (", into: buffer, at: &at)
+            for (index, reading) in readings.enumerated() {
+                if index > 0 { Self.write(", ", into: buffer, at: &at) }
+                Self.write(reading.name, into: buffer, at: &at)
+                Self.write(" = ", into: buffer, at: &at)
+                Self.write(reading.value, into: buffer, at: &at)
+            }
+            Self.write(")", into: buffer, at: &at)
+            Self.write(suffix, into: buffer, at: &at)
+            return at
         }
-        text += ")"
-        text += suffix
-        return text
+    }
+
+    /// Copies a string's UTF-8 bytes into `buffer` at `at`, as many as fit, and moves `at` past them.
+    private static func write(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        var piece = piece
+        let start = at
+        let count = piece.withUTF8 { bytes in
+            let count = min(bytes.count, buffer.count - start)
+            if count > 0, let source = bytes.baseAddress, let target = buffer.baseAddress {
+                (target + start).update(from: source, count: count)
+            }
+            return max(count, 0)
+        }
+        at += count
     }
 
     /// The actions of the fired rules, merged: the same action once, with every rule that asks for
