@@ -86,6 +86,10 @@ struct Program: Sendable {
     var strings: [String: Int] = [:]
     /// Per rule: the registers holding its `when` and, if it has one, its `unless`.
     var rules: [(when: Int32, unless: Int32?)] = []
+    /// Per memo slot of the document's calls (``CompiledExpression/memo``): the register that
+    /// holds the call's value when the program computes it and a rule reads it, otherwise -1.
+    /// Explaining reads a call's known value from here instead of computing it again.
+    var calls: [Int32] = []
 
     init(document: CompiledDocument) {
         self.document = document

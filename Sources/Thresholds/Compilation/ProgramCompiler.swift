@@ -108,6 +108,8 @@ struct ProgramCompiler {
         }
         program.operands = program.operands.map(map)
         program.rules = program.rules.map { (map($0.when), $0.unless.map(map)) }
+        // A call's register that nothing reads was dropped: its call is computed when explained.
+        program.calls = program.calls.map { $0 >= 0 && live.contains($0) ? map($0) : -1 }
         program.constantCount = constants.count
         return program
     }
@@ -264,16 +266,33 @@ struct ProgramCompiler {
         case .known(let inner, let wanted):
             return try known(inner, wanted: wanted, expression)
         case .count(let query, let window):
-            guard let window else { return Operand(register: slot(.count(query, window: nil)), kind: .number) }
+            guard let window else { return call(expression, Operand(register: slot(.count(query, window: nil)), kind: .number)) }
             guard case .duration(let duration) = window.node else { return try unsupported(expression) }
-            return Operand(register: slot(.count(query, window: duration)), kind: .number)
+            return call(expression, Operand(register: slot(.count(query, window: duration)), kind: .number))
         case .since(let query, _):
             return Operand(register: slot(.since(query)), kind: .days)
         case .domains(let function, let set, let filter):
-            return try domains(function, set, filter: filter, expression)
+            return call(expression, try domains(function, set, filter: filter, expression))
         case .history, .rank, .table, .eventsSince, .change, .lastVisits:
             return try unsupported(expression)
         }
+    }
+
+    /// Notes the register of a call that has a memo slot, for explaining to read: a count of a
+    /// record's events, or a count, `any` or `all` over domains. (Not a count of impacts, whose
+    /// explanation shows each observation; not `max`/`min`.)
+    private mutating func call(_ expression: CompiledExpression, _ operand: Operand) -> Operand {
+        switch expression.node {
+        case .count(.impacts, _): return operand
+        case .count, .domains(function: "count", _, _), .domains(function: "any", _, _), .domains(function: "all", _, _): break
+        default: return operand
+        }
+        guard expression.memo >= 0 else { return operand }
+        if expression.memo >= program.calls.count {
+            program.calls += repeatElement(-1, count: expression.memo + 1 - program.calls.count)
+        }
+        program.calls[expression.memo] = operand.register
+        return operand
     }
 
     private mutating func constant(_ value: Value) -> Operand {

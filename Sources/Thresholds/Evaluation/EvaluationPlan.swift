@@ -274,8 +274,9 @@ public final class EvaluationPlan: Sendable {
 
     /// Evaluates one case at an as-of date into a full, explained recommendation.
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
-        let outcomes = self.outcomes(facts, asOf: asOf)
-        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations))
+        let (outcomes, calls) = self.outcomes(facts, asOf: asOf)
+        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations),
+                                  calls: calls)
         return recommendation(facts, asOf: asOf, outcomes, &explainer)
     }
 
@@ -286,10 +287,13 @@ public final class EvaluationPlan: Sendable {
         let unless: Explanation?
     }
 
-    /// Evaluates one case, explaining every rule, fired or not.
-    func trace(_ facts: CaseFacts, asOf: LocalDate) -> (recommendation: Recommendation, rules: [RuleTrace]) {
-        let outcomes = self.outcomes(facts, asOf: asOf)
-        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations))
+    /// Evaluates one case, explaining every rule, fired or not. `independently`, the explanations
+    /// compute every call themselves instead of reading the program's values: for tests that
+    /// hold the program to them.
+    func trace(_ facts: CaseFacts, asOf: LocalDate, independently: Bool = false) -> (recommendation: Recommendation, rules: [RuleTrace]) {
+        let (outcomes, calls) = self.outcomes(facts, asOf: asOf)
+        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations),
+                                  calls: independently ? [] : calls)
         let recommendation = recommendation(facts, asOf: asOf, outcomes, &explainer)
         let traces = compiled.rules.indices.map { index in
             let (when, unless) = explainer.explain(index)
@@ -298,19 +302,22 @@ public final class EvaluationPlan: Sendable {
         return (recommendation, traces)
     }
 
-    /// Every rule decided by the compiled program, kept for explaining.
-    private func outcomes(_ facts: CaseFacts, asOf: LocalDate) -> [Outcome] {
+    /// Every rule decided by the compiled program, kept for explaining, and the values of the
+    /// calls it computed (by memo slot; unknown where it computed none), which explaining reads
+    /// instead of computing them again.
+    private func outcomes(_ facts: CaseFacts, asOf: LocalDate) -> (outcomes: [Outcome], calls: [Interval]) {
         withRegisters { r in
             bind(facts, asOf: asOf, into: r)
             program.run(r)
-            return withOutcomes(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)) { Array($0) }
+            let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
+            return (withOutcomes(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)) { Array($0) }, calls)
         }
     }
 
     /// Each rule's `when` and `unless` as the program decides them: for tests that hold the
     /// program to the explanations.
     func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?)] {
-        outcomes(facts, asOf: asOf).map { ($0.when, $0.unless) }
+        outcomes(facts, asOf: asOf).outcomes.map { ($0.when, $0.unless) }
     }
 
     /// What the rules' outcomes add up to: the resolution, the level with unconfirmed exceptions
@@ -411,9 +418,9 @@ public final class EvaluationPlan: Sendable {
         /// would copy the context, retaining each of its fields. Its readings are cleared after each rule.
         private var evaluator: ExpressionEvaluator
 
-        init(plan: EvaluationPlan, context: CaseContext) {
+        init(plan: EvaluationPlan, context: CaseContext, calls: [Interval]) {
             self.plan = plan
-            evaluator = ExpressionEvaluator(context: context, document: plan.compiled)
+            evaluator = ExpressionEvaluator(context: context, document: plan.compiled, calls: calls)
             explained = Array(repeating: nil, count: plan.compiled.rules.count)
         }
 

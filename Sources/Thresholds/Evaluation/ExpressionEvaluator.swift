@@ -17,9 +17,14 @@ struct ExpressionEvaluator {
     /// a history per assessment): readings are then not built at all.
     private var muted = 0
 
-    init(context: CaseContext, document: CompiledDocument) {
+    /// The values the compiled program found for the document's calls, by memo slot
+    /// (``Program/calls``); a call whose value is known there is not computed again.
+    private let calls: [Interval]
+
+    init(context: CaseContext, document: CompiledDocument, calls: [Interval] = []) {
         self.context = context
         self.document = document
+        self.calls = calls
     }
 
     // MARK: Conditions
@@ -81,9 +86,24 @@ struct ExpressionEvaluator {
             return known.value
         }
         let start = readings.count
-        let value = compute(expression)
+        let value = computed(expression) ?? compute(expression)
         context.remember(call: expression.memo, value, Array(readings[start...]))
         return value
+    }
+
+    /// A call's value as the program computed it, when known, recorded as computing it would
+    /// record it: a count with a complete record, or a count, `any` or `all` over domains that
+    /// no unknown grade leaves open, reads nothing but its own result.
+    private mutating func computed(_ expression: CompiledExpression) -> Value? {
+        guard expression.memo < calls.count, calls[expression.memo].isKnown else { return nil }
+        let interval = calls[expression.memo]
+        let value: Value
+        switch expression.node {
+        case .count, .domains(function: "count", _, _): value = .number(interval.lower)
+        case .domains(function: "any", _, _), .domains(function: "all", _, _): value = interval.truth.value
+        default: return nil
+        }
+        return recordCall(expression, value)
     }
 
     private mutating func compute(_ expression: CompiledExpression) -> Value {

@@ -113,7 +113,10 @@ struct FastPathTests {
     /// `evaluate`, on one case.
     static func disagreements(_ plan: EvaluationPlan, _ facts: CaseFacts, asOf: LocalDate) -> [String] {
         var found: [String] = []
-        let (recommendation, traces) = plan.trace(facts, asOf: asOf)
+        // Explained without the program's values for calls, so that the program is held to an
+        // evaluation of its own; and the recommendation that reads them must be the same.
+        let (recommendation, traces) = plan.trace(facts, asOf: asOf, independently: true)
+        if plan.evaluate(facts, asOf: asOf) != recommendation { found.append("evaluate differs from explaining every call") }
         let truths = plan.ruleTruths(facts, asOf: asOf)
         for (trace, truth) in zip(traces, truths) {
             if trace.when.result != truth.when { found.append("\(trace.id) when: explained \(trace.when.result), program \(truth.when)") }
