@@ -263,9 +263,9 @@ struct ExpressionEvaluator {
         // Kleene: a decisive part decides; otherwise any unknown part leaves the result unknown.
         let result: Truth = decidingPart != nil ? decisive : (anyUnknown ? .unknown : decisive.negated)
         if result == decisive, let deciding = decidingPart {
-            let kept = Array(readings[deciding])
-            readings.removeSubrange(start...)
-            readings += kept
+            // In place: what came after the deciding part, then what came before it.
+            readings.removeSubrange(deciding.upperBound...)
+            readings.removeSubrange(start ..< deciding.lowerBound)
         } else if op == .and, result == .unknown, moreAnswers {
             for index in start..<readings.count { readings[index].decisive = false }
         }

@@ -55,12 +55,17 @@ public struct RuleExpression: Sendable, Hashable {
     public var termCount: Int {
         var count = 0
         var stack = [self]
+        stack.reserveCapacity(16)
         while let next = stack.popLast() {
             switch next.kind {
             case .boolean, .integer, .number, .string, .date, .duration, .name, .qualified: count += 1
             case .not(let inner): stack.append(inner)
-            case .binary(_, let left, let right): stack += [left, right]
-            case .chain(let first, let links): stack.append(first); stack += links.map(\.operand)
+            case .binary(_, let left, let right):
+                stack.append(left)
+                stack.append(right)
+            case .chain(let first, let links):
+                stack.append(first)
+                for link in links { stack.append(link.operand) }
             case .membership(let value, let items, _): stack.append(value); stack += items
             case .list(let items): stack += items
             case .call(_, let arguments):
