@@ -11,10 +11,51 @@ struct Token: Sendable, Equatable {
         case end
     }
 
+    /// The words and symbols the parser asks about, recognised once by the lexer, so that the
+    /// parser compares small integers where it would compare strings.
+    enum Code: UInt8, Sendable, Equatable {
+        case other
+        // Words.
+        case and, or, not, `in`, last, `where`, `true`, `false`, this, pregnancy, since, visit, visits
+        // Symbols.
+        case openParen, closeParen, openBracket, closeBracket, comma, dot
+        case plus, minus, star, slash
+        case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+
+        /// Whether the word has a meaning of its own (``ExpressionParser/reservedWords``).
+        var isReserved: Bool {
+            switch self {
+            case .and, .or, .not, .in, .last, .where, .true, .false: true
+            default: false
+            }
+        }
+
+        /// The binary operator the word or symbol is, if any.
+        var binaryOperator: BinaryOperator? {
+            switch self {
+            case .or: .or
+            case .and: .and
+            case .equal: .equal
+            case .notEqual: .notEqual
+            case .less: .less
+            case .lessOrEqual: .lessOrEqual
+            case .greater: .greater
+            case .greaterOrEqual: .greaterOrEqual
+            case .plus: .add
+            case .minus: .subtract
+            case .star: .multiply
+            case .slash: .divide
+            default: nil
+            }
+        }
+    }
+
     var kind: Kind
     /// Scalar offsets within the expression string, half-open.
     var start: Int
     var end: Int
+    /// For a word or symbol the parser asks about, which one.
+    var code: Code = .other
 
     var text: String {
         switch kind {
@@ -29,7 +70,8 @@ struct Token: Sendable, Equatable {
     }
 
     func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
-    func isKeyword(_ word: String) -> Bool { kind == .identifier(word) }
+    /// Whether the token is the word or symbol `code` stands for.
+    func `is`(_ code: Code) -> Bool { self.code == code }
 }
 
 /// A problem found while reading an expression, as a span of Unicode scalars of the expression string.
@@ -60,11 +102,21 @@ struct ExpressionLexer {
     private let scalars: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // An ASCII expression (nearly every one) is its bytes: no decoding, no counting first.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for (offset, byte) in bytes.enumerated() { buffer[offset] = Unicode.Scalar(byte) }
+                count = bytes.count
+            }
+        }
+        scalars = (ascii ?? nil) ?? Array(text.unicodeScalars)
     }
 
     func tokens() -> Result<[Token], ExpressionSyntaxError> {
         var tokens: [Token] = []
+        // About one token in four characters; a few more than that saves growing the array.
+        tokens.reserveCapacity(scalars.count / 3 + 2)
         var index = 0
         while true {
             while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
@@ -76,7 +128,7 @@ struct ExpressionLexer {
             let scalar = scalars[index]
             if Self.isIdentifierStart(scalar) {
                 while index < scalars.count, Self.isIdentifierContinue(scalars[index]) { index += 1 }
-                tokens.append(Token(kind: .identifier(text(start, index)), start: start, end: index))
+                tokens.append(Token(kind: .identifier(text(start, index)), start: start, end: index, code: word(start, index)))
             } else if Self.isDigit(scalar) {
                 switch lexNumberOrDate(from: start) {
                 case .success(let token):
@@ -105,29 +157,29 @@ struct ExpressionLexer {
                 }
                 tokens.append(Token(kind: .string(value), start: start, end: index))
             } else {
-                // Two-character operators all end in '=', '&', '|' or '<': look before building text.
+                // Two-character operators, and their common mistakes, by their two scalars.
                 let second = index + 1 < scalars.count ? scalars[index + 1] : " "
-                let two = ["=", "&", "|", "<", ">"].contains(second) ? text(index, index + 2) : ""
-                switch two {
-                case "==", "!=", "<=", ">=":
-                    tokens.append(Token(kind: .symbol(two), start: start, end: index + 2))
+                switch (scalar, second) {
+                case ("=", "="), ("!", "="), ("<", "="), (">", "="):
+                    let code: Token.Code = scalar == "=" ? .equal : scalar == "!" ? .notEqual : scalar == "<" ? .lessOrEqual : .greaterOrEqual
+                    tokens.append(Token(kind: .symbol(text(index, index + 2)), start: start, end: index + 2, code: code))
                     index += 2
                     continue
-                case "&&":
+                case ("&", "&"):
                     return .failure(ExpressionSyntaxError(message: .useInstead(found: "&&", replacement: "and"),
                                              start: start, end: start + 2, replacement: "and"))
-                case "||":
+                case ("|", "|"):
                     return .failure(ExpressionSyntaxError(message: .useInstead(found: "||", replacement: "or"),
                                              start: start, end: start + 2, replacement: "or"))
-                case "=>", "=<":
-                    let fixed = two == "=>" ? ">=" : "<="
+                case ("=", ">"), ("=", "<"):
+                    let (two, fixed) = second == ">" ? ("=>", ">=") : ("=<", "<=")
                     return .failure(ExpressionSyntaxError(message: .useInstead(found: two, replacement: fixed),
                                              start: start, end: start + 2, replacement: fixed))
                 default: break
                 }
                 switch scalar {
                 case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".":
-                    tokens.append(Token(kind: .symbol(String(scalar)), start: start, end: index + 1))
+                    tokens.append(Token(kind: .symbol(String(scalar)), start: start, end: index + 1, code: Self.symbol(scalar)))
                     index += 1
                 case "=":
                     return .failure(ExpressionSyntaxError(message: .useInstead(found: "=", replacement: "=="),
@@ -185,6 +237,45 @@ struct ExpressionLexer {
         var string = ""
         string.unicodeScalars.append(contentsOf: slice)
         return string
+    }
+
+    /// The code of the word at `start..<end`: compared scalar by scalar with each word of its
+    /// length, without building a string.
+    private func word(_ start: Int, _ end: Int) -> Token.Code {
+        func spells(_ word: StaticString) -> Bool {
+            guard end - start == word.utf8CodeUnitCount else { return false }
+            let bytes = word.utf8Start
+            for offset in 0 ..< word.utf8CodeUnitCount where scalars[start + offset].value != UInt32(bytes[offset]) { return false }
+            return true
+        }
+        switch end - start {
+        case 2: return spells("or") ? .or : spells("in") ? .in : .other
+        case 3: return spells("and") ? .and : spells("not") ? .not : .other
+        case 4: return spells("last") ? .last : spells("true") ? .true : spells("this") ? .this : .other
+        case 5: return spells("where") ? .where : spells("false") ? .false : spells("since") ? .since : spells("visit") ? .visit : .other
+        case 6: return spells("visits") ? .visits : .other
+        case 9: return spells("pregnancy") ? .pregnancy : .other
+        default: return .other
+        }
+    }
+
+    /// The code of a one-character symbol.
+    private static func symbol(_ scalar: Unicode.Scalar) -> Token.Code {
+        switch scalar {
+        case "(": .openParen
+        case ")": .closeParen
+        case "[": .openBracket
+        case "]": .closeBracket
+        case ",": .comma
+        case ".": .dot
+        case "+": .plus
+        case "-": .minus
+        case "*": .star
+        case "/": .slash
+        case "<": .less
+        case ">": .greater
+        default: .other
+        }
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -67,17 +67,16 @@ struct ExpressionParser {
         try parseLeftAssociative(Self.andOperators) { parser throws(ExpressionSyntaxError) in try parser.parseNot() }
     }
 
-    // Built once, and scanned: with one or two operators per level, comparing a token's text
-    // costs less than hashing it.
-    private static let orOperators: [(String, BinaryOperator)] = [("or", .or)]
-    private static let andOperators: [(String, BinaryOperator)] = [("and", .and)]
-    private static let additiveOperators: [(String, BinaryOperator)] = [("+", .add), ("-", .subtract)]
-    private static let multiplicativeOperators: [(String, BinaryOperator)] = [("*", .multiply), ("/", .divide)]
+    // Built once, and scanned: one or two operators per level.
+    private static let orOperators: [BinaryOperator] = [.or]
+    private static let andOperators: [BinaryOperator] = [.and]
+    private static let additiveOperators: [BinaryOperator] = [.add, .subtract]
+    private static let multiplicativeOperators: [BinaryOperator] = [.multiply, .divide]
 
-    /// `operand { op operand }`, grouping to the left, for the operators whose token text is a key
-    /// of `operators` (`and`, `or` are words; `+ - * /` are symbols).
+    /// `operand { op operand }`, grouping to the left, for the operators in `operators` (`and`,
+    /// `or` are words; `+ - * /` are symbols).
     private mutating func parseLeftAssociative(
-        _ operators: [(String, BinaryOperator)],
+        _ operators: [BinaryOperator],
         operand: (inout ExpressionParser) throws(ExpressionSyntaxError) -> RuleExpression
     ) throws(ExpressionSyntaxError) -> RuleExpression {
         let first = try operand(&self)
@@ -90,15 +89,13 @@ struct ExpressionParser {
         return RuleExpression(.chain(first, links), range: first.range.union(last.operand.range))
     }
 
-    private func binaryOperator(_ token: Token, in operators: [(String, BinaryOperator)]) -> BinaryOperator? {
-        switch token.kind {
-        case .identifier(let word), .symbol(let word): operators.first { $0.0 == word }?.1
-        default: nil
-        }
+    private func binaryOperator(_ token: Token, in operators: [BinaryOperator]) -> BinaryOperator? {
+        guard let op = token.code.binaryOperator, operators.contains(op) else { return nil }
+        return op
     }
 
     private mutating func parseNot() throws(ExpressionSyntaxError) -> RuleExpression {
-        guard current.isKeyword("not") else { return try parseComparison() }
+        guard current.is(.not) else { return try parseComparison() }
         let start = current
         advance()
         try enter(start)
@@ -121,13 +118,13 @@ struct ExpressionParser {
         }
         // `x in [..]`, `x not in [..]`; `in last …` belongs to a call argument's window.
         var negated = false
-        if current.isKeyword("not"), peek(1).isKeyword("in") {
+        if current.is(.not), peek(1).is(.in) {
             negated = true
             advance()
         }
-        if current.isKeyword("in"), !peek(1).isKeyword("last"), !(peek(1).isKeyword("this") && peek(2).isKeyword("pregnancy")) {
+        if current.is(.in), !peek(1).is(.last), !(peek(1).is(.this) && peek(2).is(.pregnancy)) {
             advance()
-            guard current.isSymbol("[") else { throw unexpected(current, expected: "a list '[…]' after 'in'") }
+            guard current.is(.openBracket) else { throw unexpected(current, expected: "a list '[…]' after 'in'") }
             let list = try parsePrimary()
             guard case .list(let items) = list.kind else { throw unexpected(current, expected: "a list") }
             return RuleExpression(.membership(left, items, negated: negated), range: left.range.union(list.range))
@@ -161,7 +158,7 @@ struct ExpressionParser {
                 return RuleExpression(.duration(Duration(value, unit)), range: range(token, last))
             }
             // A number followed by a word is never valid; a word close to a unit is a misspelt unit.
-            if case .identifier(let word) = current.kind, !Self.isReserved(word),
+            if case .identifier(let word) = current.kind, !current.code.isReserved,
                let suggestion = Suggestion.nearest(to: word, in: Duration.Unit.allCases.flatMap(\.words))
             {
                 throw ExpressionSyntaxError(message: .unknownUnit(word, suggestion: suggestion), start: current.start,
@@ -196,9 +193,9 @@ struct ExpressionParser {
             try enter(token)
             defer { depth -= 1 }
             var items: [RuleExpression] = []
-            if !current.isSymbol("]") {
+            if !current.is(.closeBracket) {
                 items.append(try parseOr())
-                while current.isSymbol(",") {
+                while current.is(.comma) {
                     advance()
                     items.append(try parseOr())
                 }
@@ -206,39 +203,39 @@ struct ExpressionParser {
             let close = try expect("]", opening: token)
             return RuleExpression(.list(items), range: range(token, close))
         case .identifier(let word):
-            if word == "true" || word == "false" {
+            if token.is(.true) || token.is(.false) {
                 advance()
-                return RuleExpression(.boolean(word == "true"), range: range(token))
+                return RuleExpression(.boolean(token.is(.true)), range: range(token))
             }
             // `last(…)` is a function; `last` alone belongs to `in last`.
-            guard !Self.isReserved(word) || (word == "last" && peek(1).isSymbol("(")) else {
+            guard !token.code.isReserved || (token.is(.last) && peek(1).is(.openParen)) else {
                 throw unexpected(token, expected: "a value")
             }
             advance()
-            if current.isSymbol("(") { return try parseCall(name: token) }
+            if current.is(.openParen) { return try parseCall(name: token) }
             var path = [word]
             var last = token
-            while current.isSymbol(".") {
+            while current.is(.dot) {
                 advance()
-                guard case .identifier(let part) = current.kind, !Self.isReserved(part) else {
+                guard case .identifier(let part) = current.kind, !current.code.isReserved else {
                     throw unexpected(current, expected: "a name after '.'")
                 }
                 path.append(part)
                 last = current
                 advance()
             }
-            guard current.isSymbol("[") else { return RuleExpression(.name(path), range: range(token, last)) }
+            guard current.is(.openBracket) else { return RuleExpression(.name(path), range: range(token, last)) }
             let open = current
             advance()
             var qualifiers: [Located<String>] = []
             repeat {
-                if current.isSymbol(",") { advance() }
-                guard case .identifier(let qualifier) = current.kind, !Self.isReserved(qualifier) else {
+                if current.is(.comma) { advance() }
+                guard case .identifier(let qualifier) = current.kind, !current.code.isReserved else {
                     throw unexpected(current, expected: "a name inside '[…]'")
                 }
                 qualifiers.append(Located(qualifier, range: range(current)))
                 advance()
-            } while current.isSymbol(",")
+            } while current.is(.comma)
             let close = try expect("]", opening: open)
             return RuleExpression(.qualified(path, qualifiers: qualifiers), range: range(token, close))
         default:
@@ -252,9 +249,9 @@ struct ExpressionParser {
         try enter(open)
         defer { depth -= 1 }
         var arguments: [CallArgument] = []
-        if !current.isSymbol(")") {
+        if !current.is(.closeParen) {
             arguments.append(try parseArgument())
-            while current.isSymbol(",") {
+            while current.is(.comma) {
                 advance()
                 arguments.append(try parseArgument())
             }
@@ -266,26 +263,26 @@ struct ExpressionParser {
     private mutating func parseArgument() throws(ExpressionSyntaxError) -> CallArgument {
         var argument = CallArgument(value: try parseOr())
         // `first(no_access since child_seen)`: a `since` followed by a stream, not a call.
-        if current.isKeyword("since"), !peek(1).isSymbol("(") {
+        if current.is(.since), !peek(1).is(.openParen) {
             advance()
             argument.since = try parsePrimary()
         }
-        if current.isKeyword("where") {
+        if current.is(.where) {
             advance()
             argument.filter = try parseOr()
         }
-        if current.isKeyword("in"), peek(1).isKeyword("last"), case .integer(let count) = peek(2).kind,
-           peek(3).isKeyword("visits") || peek(3).isKeyword("visit") {
+        if current.is(.in), peek(1).is(.last), case .integer(let count) = peek(2).kind,
+           peek(3).is(.visits) || peek(3).is(.visit) {
             // `in last 4 visits`: a window of contacts, not of time.
             let first = peek(2)
             let last = peek(3)
             for _ in 0..<4 { advance() }
             argument.lastVisits = Located(count, range: range(first, last))
-        } else if current.isKeyword("in"), peek(1).isKeyword("last") {
+        } else if current.is(.in), peek(1).is(.last) {
             advance()
             advance()
             argument.window = try parseAdditive()
-        } else if current.isKeyword("in"), peek(1).isKeyword("this"), peek(2).isKeyword("pregnancy") {
+        } else if current.is(.in), peek(1).is(.this), peek(2).is(.pregnancy) {
             // `in this pregnancy`: the window reaches back to when the current pregnancy began.
             let first = current
             advance()
@@ -335,8 +332,7 @@ struct ExpressionParser {
     }
 
     private func comparisonOperator(_ token: Token) -> BinaryOperator? {
-        guard case .symbol(let symbol) = token.kind, let op = BinaryOperator(rawValue: symbol), op.isComparison
-        else { return nil }
+        guard let op = token.code.binaryOperator, op.isComparison else { return nil }
         return op
     }
 

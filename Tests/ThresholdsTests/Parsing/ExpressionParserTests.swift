@@ -91,6 +91,33 @@ struct ExpressionParserTests {
         }
     }
 
+    @Test("the lexer's codes for words and symbols say what their text says")
+    func tokenCodes() throws {
+        let words = ["and", "or", "not", "in", "last", "where", "true", "false", "this", "pregnancy", "since", "visit", "visits"]
+        let tokens = try ExpressionLexer((words + ["And", "ands", "an", "o", "lastly", "visitor", "pregnancies", "wherever"])
+            .joined(separator: " ") + " ( ) [ ] , . + - * / == != < <= > >=").tokens().get()
+        for token in tokens {
+            switch token.kind {
+            case .identifier(let word):
+                #expect((token.code != .other) == words.contains(word), "\(word)")
+                #expect(token.code.isReserved == ExpressionParser.isReserved(word), "\(word)")
+            case .symbol(let symbol):
+                #expect(token.code != .other, "\(symbol)")
+                #expect(token.code.binaryOperator?.rawValue == BinaryOperator(rawValue: symbol)?.rawValue, "\(symbol)")
+            default:
+                break
+            }
+        }
+        #expect(tokens.filter { $0.code != .other }.count == words.count + 16)
+    }
+
+    @Test("a reversed operator is reported with the right one to use", arguments: [("a => b", ">="), ("a =< b", "<=")])
+    func reversedOperators(source: String, fixed: String) {
+        guard case .failure(let error) = parse(source) else { Issue.record("'\(source)' parsed"); return }
+        #expect(error.start == 2 && error.end == 4)
+        #expect(error.replacement == fixed)
+    }
+
     @Test("ranges cover each sub-expression exactly")
     func ranges() throws {
         let expression = try parse("domain.hygiene >= 3 and count(referral in last 6 months) > 1").get()
