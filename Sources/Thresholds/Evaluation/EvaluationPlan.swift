@@ -9,7 +9,9 @@
 ///   and builds no explanation: for triage and for re-evaluating a caseload.
 /// - ``evaluate(_:asOf:)`` returns the full ``Recommendation``: the same decision, with every
 ///   fired rule, near miss and missing fact explained. Only the rules the recommendation shows are
-///   explained; the rest are decided by the compiled program alone.
+///   explained; the rest are decided by the compiled program alone. Explaining reuses what the
+///   program found (a known count over a record or over domains is not counted again), and a
+///   call read by several rules is evaluated once per case.
 ///
 /// ```swift
 /// guard let checked = DocumentLoader().load(contentsOf: path).checked else { … }
