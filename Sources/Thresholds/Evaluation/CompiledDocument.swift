@@ -72,8 +72,6 @@ struct CompiledRule: Sendable {
 struct CompiledDocument: Sendable {
     let definitions: [(name: String, condition: CompiledCondition)]
     let rules: [CompiledRule]
-    /// How many memo slots its calls use (``CompiledExpression/memo``).
-    let memoSlots: Int
 
     init(_ document: ThresholdDocument) {
         let indices = Dictionary(document.definitions.enumerated().map { ($1.name.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -84,7 +82,6 @@ struct CompiledDocument: Sendable {
         rules = document.rules.map { rule in
             CompiledRule(rule: rule, when: compiler.condition(rule.when), unless: rule.unless.map { compiler.condition($0) })
         }
-        memoSlots = compiler.memos?.slots.count ?? 0
     }
 }
 
