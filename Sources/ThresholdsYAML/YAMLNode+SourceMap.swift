@@ -8,7 +8,9 @@ public struct ValueLocations: RandomAccessCollection, Sendable {
     private let first: SourceLocation
     /// The listed locations; `nil` when they are counted from ``first``.
     private let listed: [SourceLocation]?
+    /// One past the last location: the number of scalars, plus one for the end.
     public let endIndex: Int
+    /// The first scalar's position, 0.
     public var startIndex: Int { 0 }
 
     /// Locations listed one by one.
@@ -25,6 +27,7 @@ public struct ValueLocations: RandomAccessCollection, Sendable {
         endIndex = count
     }
 
+    /// The location of the scalar at `position` (or of the end, at the last position).
     public subscript(position: Int) -> SourceLocation {
         if let listed { return listed[position] }
         return SourceLocation(line: first.line, column: first.column + position, offset: first.offset + position)
