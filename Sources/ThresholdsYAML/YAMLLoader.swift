@@ -236,8 +236,12 @@ private struct TreeBuilder {
             let data = event.data.mapping_start
             guard enter(at: start, end: end) else { return false }
             let tag = checkedTag(Self.optionalString(data.tag), at: start, end: end)
-            stack.append(Frame(isMapping: true, start: start, tag: tag, anchor: Self.optionalString(data.anchor),
-                               firstNode: nodeCount))
+            var frame = Frame(isMapping: true, start: start, tag: tag, anchor: Self.optionalString(data.anchor),
+                              firstNode: nodeCount)
+            // Room for a rule's or a declaration's handful of keys, so the entries are not regrown
+            // one key at a time.
+            frame.entries.reserveCapacity(8)
+            stack.append(frame)
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }

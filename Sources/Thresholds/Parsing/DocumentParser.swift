@@ -119,7 +119,7 @@ public struct DocumentParser {
                 if let range = fields.keyRange(key) { reader.report(ParserDiagnostics.withoutBaseline(key), range) }
             }
         }
-        checkUniqueRuleIDs(unit.rules + unit.overrides)
+        checkUniqueRuleIDs(unit.rules, unit.overrides)
 
         guard let dslVersion, let board, let title, let version, let effective else { return nil }
         unit.kind = .document(ThresholdDocument(
@@ -755,14 +755,17 @@ public struct DocumentParser {
         }
     }
 
-    private mutating func checkUniqueRuleIDs(_ rules: [Rule]) {
+    private mutating func checkUniqueRuleIDs(_ groups: [Rule]...) {
         var seen: [String: SourceRange] = [:]
-        for rule in rules {
-            if let first = seen[rule.id.value] {
-                reader.report(ParserDiagnostics.duplicateRuleID(rule.id.value), rule.id.range,
-                              notes: [DiagnosticNote("'\(rule.id.value)' is first used here", range: first)])
+        seen.reserveCapacity(groups.reduce(0) { $0 + $1.count })
+        // By id, not rule by rule (nor by joining the lists): a copy of a rule retains every one
+        // of its fields.
+        for id in groups.lazy.joined().map(\.id) {
+            if let first = seen[id.value] {
+                reader.report(ParserDiagnostics.duplicateRuleID(id.value), id.range,
+                              notes: [DiagnosticNote("'\(id.value)' is first used here", range: first)])
             } else {
-                seen[rule.id.value] = rule.id.range
+                seen[id.value] = id.range
             }
         }
     }

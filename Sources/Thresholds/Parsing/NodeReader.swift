@@ -25,6 +25,7 @@ struct NodeReader {
             return nil
         }
         var fields = Fields(range: mapping.range, context: context)
+        fields.entries.reserveCapacity(mapping.entries.count)
         for entry in mapping.entries {
             guard case .scalar(let key) = entry.key else {
                 report(ParserDiagnostics.nonScalarKey(), entry.key.range)
