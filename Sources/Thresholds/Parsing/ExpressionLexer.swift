@@ -1,13 +1,17 @@
 /// A token of the expression language, with the span of Unicode scalars it covers in the
 /// expression string.
 struct Token: Sendable, Equatable {
+    /// What the token is. Only values are kept; a word's or symbol's text is read from the
+    /// lexer's scalars (``ExpressionLexer/text(of:)``) when it is needed, so a token holds no
+    /// references and copying one costs nothing.
     enum Kind: Sendable, Equatable {
-        case identifier(String)
+        case identifier
         case integer(Int)
         case number(Double)
-        case string(String)
-        case date(String)
-        case symbol(String)
+        /// A quoted string: its value is the lexer's `literals[index]`.
+        case string(index: Int)
+        case date(LocalDate)
+        case symbol
         case end
     }
 
@@ -57,19 +61,6 @@ struct Token: Sendable, Equatable {
     /// For a word or symbol the parser asks about, which one.
     var code: Code = .other
 
-    var text: String {
-        switch kind {
-        case .identifier(let name): name
-        case .integer(let value): String(value)
-        case .number(let value): String(value)
-        case .string(let value): "\"\(value)\""
-        case .date(let value): value
-        case .symbol(let symbol): symbol
-        case .end: "end of expression"
-        }
-    }
-
-    func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
     /// Whether the token is the word or symbol `code` stands for.
     func `is`(_ code: Code) -> Bool { self.code == code }
 }
@@ -100,6 +91,8 @@ enum DiagnosticMessageRef: Sendable, Equatable {
 /// Splits an expression string into tokens.
 struct ExpressionLexer {
     private let scalars: [Unicode.Scalar]
+    /// The values of the quoted strings, in order (``Token/Kind/string(index:)``).
+    private(set) var literals: [String] = []
 
     init(_ text: String) {
         // An ASCII expression (nearly every one) is its bytes: no decoding, no counting first.
@@ -113,7 +106,7 @@ struct ExpressionLexer {
         scalars = (ascii ?? nil) ?? Array(text.unicodeScalars)
     }
 
-    func tokens() -> Result<[Token], ExpressionSyntaxError> {
+    mutating func tokens() -> Result<[Token], ExpressionSyntaxError> {
         var tokens: [Token] = []
         // About one token in four characters; a few more than that saves growing the array.
         tokens.reserveCapacity(scalars.count / 3 + 2)
@@ -128,7 +121,7 @@ struct ExpressionLexer {
             let scalar = scalars[index]
             if Self.isIdentifierStart(scalar) {
                 while index < scalars.count, Self.isIdentifierContinue(scalars[index]) { index += 1 }
-                tokens.append(Token(kind: .identifier(text(start, index)), start: start, end: index, code: word(start, index)))
+                tokens.append(Token(kind: .identifier, start: start, end: index, code: word(start, index)))
             } else if Self.isDigit(scalar) {
                 switch lexNumberOrDate(from: start) {
                 case .success(let token):
@@ -155,14 +148,15 @@ struct ExpressionLexer {
                 guard closed else {
                     return .failure(ExpressionSyntaxError(message: .unterminatedString, start: start, end: scalars.count))
                 }
-                tokens.append(Token(kind: .string(value), start: start, end: index))
+                literals.append(value)
+                tokens.append(Token(kind: .string(index: literals.count - 1), start: start, end: index))
             } else {
                 // Two-character operators, and their common mistakes, by their two scalars.
                 let second = index + 1 < scalars.count ? scalars[index + 1] : " "
                 switch (scalar, second) {
                 case ("=", "="), ("!", "="), ("<", "="), (">", "="):
                     let code: Token.Code = scalar == "=" ? .equal : scalar == "!" ? .notEqual : scalar == "<" ? .lessOrEqual : .greaterOrEqual
-                    tokens.append(Token(kind: .symbol(text(index, index + 2)), start: start, end: index + 2, code: code))
+                    tokens.append(Token(kind: .symbol, start: start, end: index + 2, code: code))
                     index += 2
                     continue
                 case ("&", "&"):
@@ -179,7 +173,7 @@ struct ExpressionLexer {
                 }
                 switch scalar {
                 case "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", ".":
-                    tokens.append(Token(kind: .symbol(String(scalar)), start: start, end: index + 1, code: Self.symbol(scalar)))
+                    tokens.append(Token(kind: .symbol, start: start, end: index + 1, code: Self.symbol(scalar)))
                     index += 1
                 case "=":
                     return .failure(ExpressionSyntaxError(message: .useInstead(found: "=", replacement: "=="),
@@ -204,10 +198,10 @@ struct ExpressionLexer {
         if index - start == 4, index < scalars.count, scalars[index] == "-" {
             while index < scalars.count, Self.isDigit(scalars[index]) || scalars[index] == "-" { index += 1 }
             let lexeme = text(start, index)
-            guard LocalDate(lexeme) != nil else {
+            guard let date = LocalDate(lexeme) else {
                 return .failure(ExpressionSyntaxError(message: .invalidDate(lexeme), start: start, end: index))
             }
-            return .success(Token(kind: .date(lexeme), start: start, end: index))
+            return .success(Token(kind: .date(date), start: start, end: index))
         }
         if index + 1 < scalars.count, scalars[index] == ".", Self.isDigit(scalars[index + 1]) {
             index += 1
@@ -218,11 +212,44 @@ struct ExpressionLexer {
             }
             return .success(Token(kind: .number(value), start: start, end: index))
         }
-        let lexeme = text(start, index)
-        guard let value = Int(lexeme) else {
-            return .failure(ExpressionSyntaxError(message: .invalidNumber(lexeme), start: start, end: index))
+        // A whole number is its digits' value, read without a string; one too large for `Int`
+        // is reported with its text.
+        var value = 0
+        for scalar in scalars[start ..< index] {
+            let (times10, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowedAgain) = times10.addingReportingOverflow(Int(scalar.value) - 48)
+            guard !overflowed, !overflowedAgain else {
+                let lexeme = text(start, index)
+                return .failure(ExpressionSyntaxError(message: .invalidNumber(lexeme), start: start, end: index))
+            }
+            value = sum
         }
         return .success(Token(kind: .integer(value), start: start, end: index))
+    }
+
+    /// The text of `token` as written (a word, a symbol, a date), or for a value its value:
+    /// what a message about the token shows.
+    func text(of token: Token) -> String {
+        switch token.kind {
+        case .identifier, .symbol, .date: text(token.start, token.end)
+        case .integer(let value): String(value)
+        case .number(let value): String(value)
+        case .string(let index): "\"\(literals[index])\""
+        case .end: "end of expression"
+        }
+    }
+
+    /// Whether `token` is a word spelt `word` in any mix of upper and lower case (`word` is
+    /// lower-case ASCII): the parser's test for unit words, without building a string.
+    func spells(_ token: Token, _ word: StaticString) -> Bool {
+        guard token.kind == .identifier, token.end - token.start == word.utf8CodeUnitCount else { return false }
+        let bytes = word.utf8Start
+        for offset in 0 ..< word.utf8CodeUnitCount {
+            var value = scalars[token.start + offset].value
+            if (65 ... 90).contains(value) { value += 32 }
+            if value != UInt32(bytes[offset]) { return false }
+        }
+        return true
     }
 
     private func text(_ start: Int, _ end: Int) -> String {

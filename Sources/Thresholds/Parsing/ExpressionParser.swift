@@ -22,13 +22,16 @@ struct ExpressionParser {
     }
 
     private let tokens: [Token]
+    /// The lexer that made `tokens`: the words' text and the strings' values.
+    private let lexer: ExpressionLexer
     private let locations: ValueLocations
     private var position = 0
     private var depth = 0
     private var terms = 0
 
-    private init(tokens: [Token], locations: ValueLocations) {
+    private init(tokens: [Token], lexer: ExpressionLexer, locations: ValueLocations) {
         self.tokens = tokens
+        self.lexer = lexer
         self.locations = locations
     }
 
@@ -39,11 +42,12 @@ struct ExpressionParser {
 
     /// Parses `text` as a whole expression, its positions mapped through `locations`.
     static func parse(_ text: String, locations: ValueLocations) -> Result<RuleExpression, ExpressionSyntaxError> {
-        switch ExpressionLexer(text).tokens() {
+        var lexer = ExpressionLexer(text)
+        switch lexer.tokens() {
         case .failure(let error):
             return .failure(error)
         case .success(let tokens):
-            var parser = ExpressionParser(tokens: tokens, locations: locations)
+            var parser = ExpressionParser(tokens: tokens, lexer: lexer, locations: locations)
             do throws(ExpressionSyntaxError) {
                 let expression = try parser.parseOr()
                 let next = parser.current
@@ -158,7 +162,8 @@ struct ExpressionParser {
                 return RuleExpression(.duration(Duration(value, unit)), range: range(token, last))
             }
             // A number followed by a word is never valid; a word close to a unit is a misspelt unit.
-            if case .identifier(let word) = current.kind, !current.code.isReserved,
+            if current.kind == .identifier, !current.code.isReserved,
+               case let word = lexer.text(of: current),
                let suggestion = Suggestion.nearest(to: word, in: Duration.Unit.allCases.flatMap(\.words))
             {
                 throw ExpressionSyntaxError(message: .unknownUnit(word, suggestion: suggestion), start: current.start,
@@ -171,24 +176,21 @@ struct ExpressionParser {
                 throw ExpressionSyntaxError(message: .fractionalDuration, start: token.start, end: token.end)
             }
             return RuleExpression(.number(value), range: range(token))
-        case .string(let value):
+        case .string(let index):
             advance()
-            return RuleExpression(.string(value), range: range(token))
-        case .date(let text):
+            return RuleExpression(.string(lexer.literals[index]), range: range(token))
+        case .date(let date):
             advance()
-            guard let date = LocalDate(text) else {
-                throw ExpressionSyntaxError(message: .invalidDate(text), start: token.start, end: token.end)
-            }
             return RuleExpression(.date(date), range: range(token))
-        case .symbol("("):
+        case .symbol where token.is(.openParen):
             advance()
             try enter(token)
             defer { depth -= 1 }
             var inner = try parseOr()
-            let close = try expect(")", opening: token)
+            let close = try expect(.closeParen, ")", opening: token)
             inner.range = range(token, close)
             return inner
-        case .symbol("["):
+        case .symbol where token.is(.openBracket):
             advance()
             try enter(token)
             defer { depth -= 1 }
@@ -200,9 +202,9 @@ struct ExpressionParser {
                     items.append(try parseOr())
                 }
             }
-            let close = try expect("]", opening: token)
+            let close = try expect(.closeBracket, "]", opening: token)
             return RuleExpression(.list(items), range: range(token, close))
-        case .identifier(let word):
+        case .identifier:
             if token.is(.true) || token.is(.false) {
                 advance()
                 return RuleExpression(.boolean(token.is(.true)), range: range(token))
@@ -213,14 +215,14 @@ struct ExpressionParser {
             }
             advance()
             if current.is(.openParen) { return try parseCall(name: token) }
-            var path = [word]
+            var path = [lexer.text(of: token)]
             var last = token
             while current.is(.dot) {
                 advance()
-                guard case .identifier(let part) = current.kind, !current.code.isReserved else {
+                guard current.kind == .identifier, !current.code.isReserved else {
                     throw unexpected(current, expected: "a name after '.'")
                 }
-                path.append(part)
+                path.append(lexer.text(of: current))
                 last = current
                 advance()
             }
@@ -230,13 +232,13 @@ struct ExpressionParser {
             var qualifiers: [Located<String>] = []
             repeat {
                 if current.is(.comma) { advance() }
-                guard case .identifier(let qualifier) = current.kind, !current.code.isReserved else {
+                guard current.kind == .identifier, !current.code.isReserved else {
                     throw unexpected(current, expected: "a name inside '[…]'")
                 }
-                qualifiers.append(Located(qualifier, range: range(current)))
+                qualifiers.append(Located(lexer.text(of: current), range: range(current)))
                 advance()
             } while current.is(.comma)
-            let close = try expect("]", opening: open)
+            let close = try expect(.closeBracket, "]", opening: open)
             return RuleExpression(.qualified(path, qualifiers: qualifiers), range: range(token, close))
         default:
             throw unexpected(token, expected: "a value")
@@ -256,8 +258,8 @@ struct ExpressionParser {
                 arguments.append(try parseArgument())
             }
         }
-        let close = try expect(")", opening: open)
-        return RuleExpression(.call(Located(name.text, range: range(name)), arguments), range: range(name, close))
+        let close = try expect(.closeParen, ")", opening: open)
+        return RuleExpression(.call(Located(lexer.text(of: name), range: range(name)), arguments), range: range(name, close))
     }
 
     private mutating func parseArgument() throws(ExpressionSyntaxError) -> CallArgument {
@@ -309,26 +311,38 @@ struct ExpressionParser {
 
     /// After a whole number: a unit word (`days`, `working days`) makes it a duration.
     /// `calendar` may come first (`1 calendar month`, `28 calendar days`), as boards write it:
-    /// months and years are calendar units anyway, and calendar days are days.
+    /// months and years are calendar units anyway, and calendar days are days. Words are matched
+    /// in any case, on the lexer's scalars.
     private mutating func durationUnit() -> (Duration.Unit, Token)? {
-        guard case .identifier(var word) = current.kind else { return nil }
-        if word.lowercased() == "calendar", case .identifier(let next) = peek(1).kind,
-           Duration.Unit.allCases.contains(where: { $0 != .workingDays && $0 != .hours && $0.words.contains(next.lowercased()) }) {
+        guard current.kind == .identifier else { return nil }
+        if lexer.spells(current, "calendar"), let unit = unit(of: peek(1)), unit != .hours {
             advance()
-            word = next
+            let last = current
+            advance()
+            return (unit, last)
         }
-        let lowered = word.lowercased()
-        if lowered == "working", case .identifier(let next) = peek(1).kind, ["day", "days"].contains(next.lowercased()) {
+        if lexer.spells(current, "working"), lexer.spells(peek(1), "day") || lexer.spells(peek(1), "days") {
             advance()
             let last = current
             advance()
             return (.workingDays, last)
         }
-        guard let unit = Duration.Unit.allCases.first(where: { $0 != .workingDays && $0.words.contains(lowered) })
-        else { return nil }
+        guard let unit = unit(of: current) else { return nil }
         let last = current
         advance()
         return (unit, last)
+    }
+
+    /// The one-word unit `token` spells (`day`, `months`…), in the singular or the plural.
+    private func unit(of token: Token) -> Duration.Unit? {
+        guard token.kind == .identifier else { return nil }
+        let spells = { (word: StaticString) in lexer.spells(token, word) }
+        if spells("day") || spells("days") { return .days }
+        if spells("month") || spells("months") { return .months }
+        if spells("year") || spells("years") { return .years }
+        if spells("week") || spells("weeks") { return .weeks }
+        if spells("hour") || spells("hours") { return .hours }
+        return nil
     }
 
     private func comparisonOperator(_ token: Token) -> BinaryOperator? {
@@ -336,11 +350,13 @@ struct ExpressionParser {
         return op
     }
 
-    private mutating func expect(_ symbol: String, opening: Token) throws(ExpressionSyntaxError) -> Token {
-        guard current.isSymbol(symbol) else {
+    /// The closing `symbol` (whose code is `code`) of `opening`, or an error saying which
+    /// opening it should have closed.
+    private mutating func expect(_ code: Token.Code, _ symbol: String, opening: Token) throws(ExpressionSyntaxError) -> Token {
+        guard current.is(code) else {
             throw ExpressionSyntaxError(
-                message: .expected("'\(symbol)' to close the '\(opening.text)' at column \(location(opening.start).column)",
-                                   found: current.text),
+                message: .expected("'\(symbol)' to close the '\(lexer.text(of: opening))' at column \(location(opening.start).column)",
+                                   found: lexer.text(of: current)),
                 start: current.start, end: current.end, replacement: nil)
         }
         let token = current
@@ -356,7 +372,7 @@ struct ExpressionParser {
     }
 
     private func unexpected(_ token: Token, expected: String) -> ExpressionSyntaxError {
-        ExpressionSyntaxError(message: .expected(expected, found: token.text), start: token.start, end: token.end)
+        ExpressionSyntaxError(message: .expected(expected, found: lexer.text(of: token)), start: token.start, end: token.end)
     }
 
     private func location(_ offset: Int) -> SourceLocation {

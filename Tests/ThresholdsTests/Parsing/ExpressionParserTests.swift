@@ -70,6 +70,12 @@ struct ExpressionParserTests {
         ParseCase(source: "oscillating(domain.hygiene >= 4 in last 12 months)",
                   tree: "oscillating((domain.hygiene >= 4) in last <12 months>)"),
         ParseCase(source: "'it''s'", tree: "\"it\""),
+        // Every unit word, singular and plural, in any case; `calendar` before any unit but hours.
+        ParseCase(source: "[1 hour, 2 HOURS, 1 Day, 2 days, 1 week, 2 Weeks, 1 month, 2 months, 1 year, 2 YEARS]",
+                  tree: "[<1 hour>, <2 hours>, <1 day>, <2 days>, <1 week>, <2 weeks>, <1 month>, <2 months>, <1 year>, <2 years>]"),
+        ParseCase(source: "[1 Working Day, 3 working days, 1 calendar month, 28 Calendar days, 2 calendar years]",
+                  tree: "[<1 working day>, <3 working days>, <1 month>, <28 days>, <2 years>]"),
+        ParseCase(source: "x > 0042", tree: "(x > 42)"),
     ])
     func grammar(_ parseCase: ParseCase) throws {
         // 'it''s' is two adjacent strings in the expression language: only the first parses, so
@@ -94,14 +100,17 @@ struct ExpressionParserTests {
     @Test("the lexer's codes for words and symbols say what their text says")
     func tokenCodes() throws {
         let words = ["and", "or", "not", "in", "last", "where", "true", "false", "this", "pregnancy", "since", "visit", "visits"]
-        let tokens = try ExpressionLexer((words + ["And", "ands", "an", "o", "lastly", "visitor", "pregnancies", "wherever"])
-            .joined(separator: " ") + " ( ) [ ] , . + - * / == != < <= > >=").tokens().get()
+        var lexer = ExpressionLexer((words + ["And", "ands", "an", "o", "lastly", "visitor", "pregnancies", "wherever"])
+            .joined(separator: " ") + " ( ) [ ] , . + - * / == != < <= > >=")
+        let tokens = try lexer.tokens().get()
         for token in tokens {
             switch token.kind {
-            case .identifier(let word):
+            case .identifier:
+                let word = lexer.text(of: token)
                 #expect((token.code != .other) == words.contains(word), "\(word)")
                 #expect(token.code.isReserved == ExpressionParser.isReserved(word), "\(word)")
-            case .symbol(let symbol):
+            case .symbol:
+                let symbol = lexer.text(of: token)
                 #expect(token.code != .other, "\(symbol)")
                 #expect(token.code.binaryOperator?.rawValue == BinaryOperator(rawValue: symbol)?.rawValue, "\(symbol)")
             default:
@@ -148,6 +157,8 @@ struct ExpressionParserTests {
         ("x == \"open", 6, "expression.unterminated-string"),
         ("x > 2026-02-30", 5, "expression.invalid-date"),
         ("x > 1.5 days", 5, "expression.fractional-duration"),
+        ("x > 2 calendar hours", 7, "expression.syntax"),
+        ("x > 3 dayz", 7, "expression.unknown-unit"),
         ("x > 6 monhts", 7, "expression.unknown-unit"),
         ("x > 99999999999999999999", 5, "expression.invalid-number"),
         ("x in last", 3, "expression.syntax"),
