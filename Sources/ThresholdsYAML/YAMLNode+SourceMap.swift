@@ -114,10 +114,12 @@ extension YAMLNode.Scalar {
         let end = range.end.offset - max(quote, 0)
         let utf8 = value.utf8
         guard quote >= 0, start <= end, end <= source.bytes.count, utf8.count == end - start else { return nil }
-        // Byte for byte, compared over contiguous storage (a native string's always is).
+        // Byte for byte, compared over contiguous storage (a native string's always is), by index:
+        // the generic `elementsEqual` walks two iterators and costs several times as much.
         let verbatim = source.bytes.withUnsafeBufferPointer { bytes in
             utf8.withContiguousStorageIfAvailable { text in
-                UnsafeBufferPointer(rebasing: bytes[start ..< end]).elementsEqual(text)
+                for offset in 0 ..< text.count where bytes[start + offset] != text[offset] { return false }
+                return true
             } ?? utf8.elementsEqual(bytes[start ..< end])
         }
         guard verbatim else { return nil }

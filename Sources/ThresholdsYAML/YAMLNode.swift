@@ -40,7 +40,8 @@ public indirect enum YAMLNode: Sendable {
 
         /// Whether this is a plain scalar that YAML's core schema reads as null (`~`, `null`, or nothing).
         public var isNull: Bool {
-            tag == nil && style == .plain && ["", "~", "null", "Null", "NULL"].contains(value)
+            // The null spellings are at most four bytes long: a longer value is not compared with each.
+            tag == nil && style == .plain && value.utf8.count <= 4 && ["", "~", "null", "Null", "NULL"].contains(value)
                 || tag == CoreTag.null
         }
     }

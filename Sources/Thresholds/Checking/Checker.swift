@@ -234,8 +234,17 @@ public struct Checker {
         }
     }
 
+    /// Each function of the language by name, with its signature: looked up once per call.
+    private static let signatures: [String: String] = Dictionary(
+        Vocabulary.functions.map { ($0.name, $0.signature) }, uniquingKeysWith: { first, _ in first })
+
+    /// A dotted name as one string: a one-part name is its part, not a joined copy of it.
+    private static func dotted(_ path: [String]) -> String {
+        path.count == 1 ? path[0] : path.joined(separator: ".")
+    }
+
     private mutating func resolve(_ path: [String], _ range: SourceRange, inDomainFilter: Bool) -> ValueType {
-        let name = path.joined(separator: ".")
+        let name = Self.dotted(path)
         if inDomainFilter, name == "grade" { return .grade }
         // Inside `where`, `worsened` alone is `worsened(grade)`: `count(domains where worsened)`.
         if inDomainFilter, ["improved", "worsened", "unchanged"].contains(name) { return .boolean }
@@ -263,7 +272,7 @@ public struct Checker {
     }
 
     private mutating func resolveQualified(_ path: [String], _ qualifiers: [Located<String>], _ range: SourceRange) -> ValueType {
-        let name = path.joined(separator: ".")
+        let name = Self.dotted(path)
         if name == "domains" {
             let allowed = Vocabulary.domains + Vocabulary.domainGroups.keys.sorted()
             for qualifier in qualifiers where !allowed.contains(qualifier.value) {
@@ -416,8 +425,9 @@ public struct Checker {
 
     private mutating func call(_ name: Located<String>, _ arguments: [CallArgument], _ range: SourceRange,
                                inDomainFilter: Bool) -> ValueType {
-        let known = Vocabulary.functions.map(\.name)
-        guard known.contains(name.value) || tables[name.value] != nil else {
+        let signature = Self.signatures[name.value]
+        guard signature != nil || tables[name.value] != nil else {
+            let known = Vocabulary.functions.map(\.name)
             reportUnknown(CheckerDiagnostics.unknownFunction(name.value), name.value, known + tables.keys.sorted(), name.range)
             return .error
         }
@@ -425,7 +435,8 @@ public struct Checker {
             report(CheckerDiagnostics.wrongArguments("'\(name.value)' takes exactly one argument, but is given \(arguments.count)"), range)
             return .error
         }
-        if let table = tables[name.value] {
+        // A table cannot take a function's name (`declare` refuses it), so a function is never one.
+        if signature == nil, let table = tables[name.value] {
             used.insert(name.value)
             guard argument.filter == nil, argument.window == nil else {
                 report(CheckerDiagnostics.wrongArguments("table '\(name.value)' takes one value, with no 'where' or window"), range)
@@ -438,9 +449,8 @@ public struct Checker {
             }
             return ValueType(table.output)
         }
-        let signature = Vocabulary.functions.first { $0.name == name.value }?.signature ?? ""
         func wrong(_ why: String) -> ValueType {
-            report(CheckerDiagnostics.wrongArguments("\(why); '\(name.value)' is used as \(signature)"), argument.range)
+            report(CheckerDiagnostics.wrongArguments("\(why); '\(name.value)' is used as \(signature ?? "")"), argument.range)
             return .error
         }
         if let window = argument.window {
@@ -476,7 +486,7 @@ public struct Checker {
                 let contacts = ["visit", "child_seen", "child_seen_alone", "home_seen", "bedroom_seen", "no_answer",
                                 "access_refused", "no_access", "not_brought", "visit_cancelled", "visit_rescheduled"]
                 let kind: String? = switch argument.value.kind {
-                case .name(let path), .qualified(let path, _): path.joined(separator: ".")
+                case .name(let path), .qualified(let path, _): Self.dotted(path)
                 default: nil
                 }
                 guard name.value == "count", let kind, contacts.contains(kind) else {

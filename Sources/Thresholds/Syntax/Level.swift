@@ -12,6 +12,23 @@ public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable
     /// Pre-proceedings under the Public Law Outline: letter before proceedings.
     case preProceedings = "pre_proceedings"
 
+    /// The level named `rawValue` (`child_in_need`), or `nil`. Written out, rather than
+    /// synthesised, so that a name is compared with the one level of its length: names are
+    /// looked up as levels for every rule and every name an expression reads.
+    public init?(rawValue: String) {
+        let candidate: Level
+        switch rawValue.utf8.count {
+        case 9: candidate = .universal
+        case 10: candidate = .earlyHelp
+        case 13: candidate = .childInNeed
+        case 15: candidate = .preProceedings
+        case 16: candidate = .childProtection
+        default: return nil
+        }
+        guard rawValue == candidate.rawValue else { return nil }
+        self = candidate
+    }
+
     /// The position in the order, 0 for ``universal``.
     public var rank: Int {
         switch self {
