@@ -18,12 +18,16 @@ public struct SourceText: Sendable {
         var starts = [0]
         var ascii: [Bool] = []
         var high: UInt8 = 0
-        for (index, byte) in bytes.enumerated() {
-            high |= byte
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-                ascii.append(high < 0x80)
-                high = 0
+        // Over the bytes' storage by index: every byte of every file loaded passes through here.
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let byte = buffer[index]
+                high |= byte
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index + 1)
+                    ascii.append(high < 0x80)
+                    high = 0
+                }
             }
         }
         ascii.append(high < 0x80)

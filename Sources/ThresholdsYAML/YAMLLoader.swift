@@ -91,8 +91,10 @@ public struct YAMLLoader: Sendable {
     /// beyond ASCII are decoded: a line break is ASCII, so no sequence spans two lines.
     static func firstInvalidUTF8Offset(_ source: SourceText) -> Int? {
         for (index, ascii) in source.asciiLines.enumerated() where !ascii {
-            let start = source.lineStarts[index]
             let end = index + 1 < source.lineStarts.count ? source.lineStarts[index + 1] : source.bytes.count
+            // The line's ASCII prefix is valid as it stands: decoding starts at its first byte beyond ASCII.
+            var start = source.lineStarts[index]
+            while start < end, source.bytes[start] < 0x80 { start += 1 }
             var iterator = source.bytes[start ..< end].makeIterator()
             var decoder = UTF8()
             var offset = start
@@ -344,7 +346,22 @@ private struct TreeBuilder {
     private var cursor: SourceLocation?
 
     private mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
-        let found = source.location(line: Int(mark.line) + 1, column: Int(mark.column) + 1, after: cursor)
+        let line = Int(mark.line) + 1
+        let column = Int(mark.column) + 1
+        // On an ASCII line (nearly every line) a column is a byte count: the location is
+        // arithmetic on the line's start, as `SourceText.location(line:column:)` does it, inline.
+        let lineStarts = source.lineStarts
+        if line >= 1, line <= lineStarts.count, source.asciiLines[line - 1] {
+            let start = lineStarts[line - 1]
+            let next = line < lineStarts.count ? lineStarts[line] : source.bytes.count
+            let length = line < lineStarts.count ? next - 1 - start : next - start
+            if column >= 1, column <= length + 1 {
+                let found = SourceLocation(line: line, column: column, offset: start + column - 1)
+                cursor = found
+                return found
+            }
+        }
+        let found = source.location(line: line, column: column, after: cursor)
         cursor = found
         return found
     }

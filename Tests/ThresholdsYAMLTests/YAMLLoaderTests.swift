@@ -214,6 +214,9 @@ struct YAMLLoaderTests {
         ("k: |\n  a and\n  bx\n", 6, 3, 3),
         ("k: >-\n  a and\n  bx\n", 6, 3, 3),
         ("k: a and\n  bx\n", 6, 2, 3),
+        // Longer than one word of eight bytes, with a remainder: compared a word at a time.
+        ("k: count(concern) >= 12345\n", 21, 1, 25),
+        ("k: \"count(concern) >= 12345\"\n", 23, 1, 28),
     ])
     func valueLocations(text: String, index: Int, line: Int, column: Int) throws {
         let document = load(text)

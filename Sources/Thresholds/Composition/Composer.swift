@@ -274,7 +274,11 @@ struct Composer {
         let file = unit.path
         // Without a baseline there is nothing to override or remove (the parser said so).
         if unit.extends == nil {
-            scope.rules += unit.rules.map { var rule = $0; rule.file = file; return rule }
+            scope.rules.reserveCapacity(scope.rules.count + unit.rules.count)
+            for var rule in unit.rules {
+                rule.file = file
+                scope.rules.append(rule)
+            }
             return
         }
         let baseline = unit.extends.map { DocumentPath.join($0.value, toFolderOf: file) } ?? file

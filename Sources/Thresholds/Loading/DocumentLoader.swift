@@ -94,7 +94,7 @@ public struct DocumentLoader: Sendable {
 
     /// The composed document: the file's own header, with every file's declarations and rules.
     /// A standalone document's parts carry no file, as it has only one.
-    private static func document(_ unit: DocumentUnit, _ scope: Composer.Scope, files: [String]) -> ThresholdDocument {
+    private static func document(_ unit: DocumentUnit, _ scope: consuming Composer.Scope, files: [String]) -> ThresholdDocument {
         var document: ThresholdDocument
         switch unit.kind {
         case .document(let header):
@@ -105,23 +105,32 @@ public struct DocumentLoader: Sendable {
                                          effective: LocalDate.epoch, levels: [], facts: [], events: [],
                                          definitions: [], rules: [])
         }
-        document.levels = scope.levels
-        document.facts = scope.facts
-        document.events = scope.events
-        document.definitions = scope.definitions
-        document.tables = scope.tables
-        document.rules = scope.rules
-        document.removedRules = scope.removed
+        // The scope's parts are moved into the document, not shared with it, so that clearing
+        // their files below changes them in place instead of copying every one.
+        document.levels = take(&scope.levels)
+        document.facts = take(&scope.facts)
+        document.events = take(&scope.events)
+        document.definitions = take(&scope.definitions)
+        document.tables = take(&scope.tables)
+        document.rules = take(&scope.rules)
+        document.removedRules = take(&scope.removed)
         document.unreadableNames = scope.unreadableNames
         document.files = files
         if !unit.composes {
-            document.levels = document.levels.map { var item = $0; item.file = nil; return item }
-            document.facts = document.facts.map { var item = $0; item.file = nil; return item }
-            document.events = document.events.map { var item = $0; item.file = nil; return item }
-            document.definitions = document.definitions.map { var item = $0; item.file = nil; return item }
-            document.tables = document.tables.map { var item = $0; item.file = nil; return item }
-            document.rules = document.rules.map { var item = $0; item.file = nil; return item }
+            for index in document.levels.indices { document.levels[index].file = nil }
+            for index in document.facts.indices { document.facts[index].file = nil }
+            for index in document.events.indices { document.events[index].file = nil }
+            for index in document.definitions.indices { document.definitions[index].file = nil }
+            for index in document.tables.indices { document.tables[index].file = nil }
+            for index in document.rules.indices { document.rules[index].file = nil }
         }
         return document
     }
+}
+
+/// The array `array` held, leaving it empty: a move, where an assignment would share the storage.
+private func take<Element>(_ array: inout [Element]) -> [Element] {
+    var taken: [Element] = []
+    swap(&taken, &array)
+    return taken
 }

@@ -709,15 +709,22 @@ public struct DocumentParser {
         return Condition(.atLeast(count, present), range: mapping.range)
     }
 
+    /// Whether `text` is only whitespace. An expression starts with a visible ASCII character
+    /// nearly always, which answers at once; anything else is asked of each character.
+    private static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.allSatisfy(\.isWhitespace)
+    }
+
     private mutating func expression(_ scalar: YAMLNode.Scalar) -> RuleExpression? {
         let locations = scalar.valueLocations(in: reader.source)
-        if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
+        if scalar.isNull || Self.isBlank(scalar.value) {
             reader.report(ParserDiagnostics.emptyExpression, scalar.range)
             return nil
         }
-        switch ExpressionParser.parse(scalar.value, locations: locations) {
-        case .success(let expression):
-            terms += expression.termCount
+        switch ExpressionParser.parseCounting(scalar.value, locations: locations) {
+        case .success(let (expression, termCount)):
+            terms += termCount
             if terms > Self.maxTerms, !reportedTooManyTerms {
                 reportedTooManyTerms = true
                 reader.report(ParserDiagnostics.tooManyTerms(Self.maxTerms), scalar.range)

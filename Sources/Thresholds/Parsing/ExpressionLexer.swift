@@ -96,12 +96,18 @@ struct ExpressionLexer {
 
     init(_ text: String) {
         // An ASCII expression (nearly every one) is its bytes: no decoding, no counting first.
+        // Checked and copied in one pass, which stops at the first byte beyond ASCII.
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                for (offset, byte) in bytes.enumerated() { buffer[offset] = Unicode.Scalar(byte) }
-                count = bytes.count
+            var isASCII = true
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for offset in 0 ..< bytes.count {
+                    let byte = bytes[offset]
+                    guard byte < 0x80 else { isASCII = false; break }
+                    buffer[offset] = Unicode.Scalar(byte)
+                }
+                count = isASCII ? bytes.count : 0
             }
+            return isASCII ? scalars : nil
         }
         scalars = (ascii ?? nil) ?? Array(text.unicodeScalars)
     }

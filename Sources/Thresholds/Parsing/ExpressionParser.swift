@@ -28,6 +28,9 @@ struct ExpressionParser {
     private var position = 0
     private var depth = 0
     private var terms = 0
+    /// The operands parsed so far, counted as ``RuleExpression/termCount`` counts them (a
+    /// parenthesised group or a list is not one itself; what it holds is).
+    private var operands = 0
 
     private init(tokens: [Token], lexer: ExpressionLexer, locations: ValueLocations) {
         self.tokens = tokens
@@ -42,6 +45,14 @@ struct ExpressionParser {
 
     /// Parses `text` as a whole expression, its positions mapped through `locations`.
     static func parse(_ text: String, locations: ValueLocations) -> Result<RuleExpression, ExpressionSyntaxError> {
+        parseCounting(text, locations: locations).map(\.expression)
+    }
+
+    /// Parses `text` as a whole expression, with its ``RuleExpression/termCount``, counted while
+    /// parsing instead of by a second walk over the tree.
+    static func parseCounting(_ text: String, locations: ValueLocations)
+        -> Result<(expression: RuleExpression, termCount: Int), ExpressionSyntaxError>
+    {
         var lexer = ExpressionLexer(text)
         switch lexer.tokens() {
         case .failure(let error):
@@ -54,7 +65,7 @@ struct ExpressionParser {
                 guard next.kind == .end else {
                     throw parser.unexpected(next, expected: "an operator such as 'and', 'or' or '>='")
                 }
-                return .success(expression)
+                return .success((expression, parser.operands))
             } catch {
                 return .failure(error)
             }
@@ -154,6 +165,12 @@ struct ExpressionParser {
         terms += 1
         if terms > Self.maxTerms {
             throw ExpressionSyntaxError(message: .tooLong(Self.maxTerms), start: token.start, end: token.end)
+        }
+        // A literal, a name or a call is one operand; a group or a list is not one itself. (A
+        // reserved word that is not a value is an error below, and the count is then not used.)
+        switch token.kind {
+        case .integer, .number, .string, .date, .identifier: operands += 1
+        default: break
         }
         switch token.kind {
         case .integer(let value):
@@ -292,6 +309,7 @@ struct ExpressionParser {
             let last = current
             advance()
             let span = range(first, last)
+            operands += 2
             argument.window = RuleExpression(.chain(RuleExpression(.name(["as_of"]), range: span),
                                                     [ChainLink(.subtract, RuleExpression(.name(["child", "pregnancy_start"]), range: span))]),
                                              range: span)

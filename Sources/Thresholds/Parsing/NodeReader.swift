@@ -31,7 +31,7 @@ struct NodeReader {
                 report(ParserDiagnostics.nonScalarKey(), entry.key.range)
                 continue
             }
-            guard allowed.contains(key.value) else {
+            guard allowed.contains(where: { $0.isSameKey(key.value) }) else {
                 if let suggestion = Suggestion.nearest(to: key.value, in: allowed) { fields.misspelled.insert(suggestion) }
                 reportUnknown(ParserDiagnostics.unknownKey(key.value, in: context), name: key.value,
                               candidates: allowed, range: key.range)
@@ -182,12 +182,17 @@ struct Fields {
     var misspelled: Set<String> = []
 
     /// The value of `key`, when present.
-    subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+    subscript(key: String) -> YAMLNode? { entries.first { $0.key.isSameKey(key) }?.value }
 
     /// Where `key` is written, when present.
-    func keyRange(_ key: String) -> SourceRange? { entries.first { $0.key == key }?.range }
+    func keyRange(_ key: String) -> SourceRange? { entries.first { $0.key.isSameKey(key) }?.range }
 }
 
 extension String {
+    /// Whether two keys are equal, seen first by their lengths: the keys a schema's mapping is
+    /// searched for mostly differ in length, which is read in constant time, while comparing two
+    /// different strings' contents goes through the standard library's general comparison.
+    func isSameKey(_ other: String) -> Bool { utf8.count == other.utf8.count && self == other }
+
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

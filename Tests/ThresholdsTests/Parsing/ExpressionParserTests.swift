@@ -1,6 +1,7 @@
 import Testing
 @testable import Thresholds
 import ThresholdsDiagnostics
+import ThresholdsYAML
 
 /// Parses an expression with locations on a single line starting at column 1.
 private func parse(_ text: String) -> Result<RuleExpression, ExpressionSyntaxError> {
@@ -87,6 +88,21 @@ struct ExpressionParserTests {
         }
         let expression = try parse(parseCase.source).get()
         #expect(dump(expression) == parseCase.tree)
+    }
+
+    @Test("the operands counted while parsing are the tree's term count", arguments: [
+        "a or b and c", "(a or b) and c", "((x))", "x in [a, b, [c]]", "x not in []", "not not flag == true",
+        "count(concern[home_conditions, hygiene] in last 6 months) >= 2", "count(domains where grade >= 4) >= 1",
+        "count(missed_appointment in this pregnancy) >= 2", "first(no_access since child_seen) < 2026-04-01",
+        "count(child_seen_alone in last 4 visits) == 0", "last(concern) > as_of - 3 months", "x / (y + 2.5) * 3 >= 0.5",
+        "'text' == \"other\"", "known(domain.health) and not unknown(child.age)",
+    ])
+    func operandCount(source: String) throws {
+        let count = source.unicodeScalars.count
+        let locations = (0...count).map { SourceLocation(line: 1, column: $0 + 1, offset: $0) }
+        let counted = try ExpressionParser.parseCounting(source, locations: ValueLocations(locations)).get()
+        #expect(counted.termCount == counted.expression.termCount)
+        #expect(counted.termCount > 0)
     }
 
     @Test("the parser's test for a reserved word says what the list of reserved words says")
