@@ -6,11 +6,19 @@
 /// rules read them, so the cost of evaluating a case is the size of its record plus the size of
 /// the document, not their product. A context belongs to one evaluation on one thread.
 struct CaseContext {
-    let facts: CaseFacts
+    /// The case's facts, held once per context: a context (and each copy of it that a pass or a
+    /// closure takes) shares them, instead of copying every part of the case.
+    private let box: FactsBox
+    var facts: CaseFacts { _read { yield box.facts } }
     let asOf: LocalDate
     let declarations: [String: FactDeclaration]
     /// `nil` for a context that derives each quantity once anyway (``CaseBinder``'s).
     private let memo: Memo?
+
+    private final class FactsBox: Sendable {
+        let facts: CaseFacts
+        init(_ facts: CaseFacts) { self.facts = facts }
+    }
 
     /// What one evaluation has already derived.
     private final class Memo {
@@ -25,7 +33,7 @@ struct CaseContext {
     }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
-        self.facts = facts
+        self.box = FactsBox(facts)
         self.asOf = asOf
         self.declarations = declarations
         memo = memoize ? Memo() : nil

@@ -144,10 +144,15 @@ public final class EvaluationPlan: Sendable {
     /// Decides one case at an as-of date: level, provisional flag, fired rules and actions,
     /// without explanations.
     public func decide(_ facts: CaseFacts, asOf: LocalDate) -> Decision {
-        withRegisters { r in
-            bind(facts, asOf: asOf, into: r)
+        // The closures below capture the context, which holds the facts by reference, rather
+        // than the facts, each capture of which copies every part of the case.
+        let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false)
+        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        return withRegisters { r in
+            var extraStrings: [String] = []
+            binder.bind(context, program, into: r, extraStrings: &extraStrings)
             program.run(r)
-            return decision(r, facts: { facts }, asOf: asOf, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf))
+            return decision(r, facts: { context.facts }, asOf: asOf, currentPlan: currentPlan)
         }
     }
 
