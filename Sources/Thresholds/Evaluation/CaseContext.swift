@@ -39,6 +39,17 @@ struct CaseContext {
         memo = memoize ? Memo() : nil
     }
 
+    private init(box: FactsBox, asOf: LocalDate, declarations: [String: FactDeclaration], memo: Memo?) {
+        self.box = box
+        self.asOf = asOf
+        self.declarations = declarations
+        self.memo = memo
+    }
+
+    /// The same case at the same date, sharing its facts, without remembering what it derives:
+    /// the context ``CaseBinder`` binds from, which derives each quantity once anyway.
+    var unmemoized: CaseContext { CaseContext(box: box, asOf: asOf, declarations: declarations, memo: nil) }
+
     // MARK: Durations
 
     /// The largest amount of any unit taken at face value: more than 10,000 years reaches past

@@ -281,10 +281,11 @@ public final class EvaluationPlan: Sendable {
 
     /// Evaluates one case at an as-of date into a full, explained recommendation.
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
-        let (outcomes, calls) = self.outcomes(facts, asOf: asOf)
-        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations),
-                                  calls: calls)
-        return recommendation(facts, asOf: asOf, outcomes, &explainer)
+        // One context, which holds the facts once, for binding and for explaining.
+        let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
+        let (outcomes, calls) = self.outcomes(context)
+        var explainer = Explainer(plan: self, context: context, calls: calls)
+        return recommendation(context, outcomes, &explainer)
     }
 
     /// How each rule's conditions evaluated, fired or not: what fixture coverage reads.
@@ -298,10 +299,10 @@ public final class EvaluationPlan: Sendable {
     /// compute every call themselves instead of reading the program's values: for tests that
     /// hold the program to them.
     func trace(_ facts: CaseFacts, asOf: LocalDate, independently: Bool = false) -> (recommendation: Recommendation, rules: [RuleTrace]) {
-        let (outcomes, calls) = self.outcomes(facts, asOf: asOf)
-        var explainer = Explainer(plan: self, context: CaseContext(facts: facts, asOf: asOf, declarations: declarations),
-                                  calls: independently ? [] : calls)
-        let recommendation = recommendation(facts, asOf: asOf, outcomes, &explainer)
+        let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
+        let (outcomes, calls) = self.outcomes(context)
+        var explainer = Explainer(plan: self, context: context, calls: independently ? [] : calls)
+        let recommendation = recommendation(context, outcomes, &explainer)
         let traces = compiled.rules.indices.map { index in
             let (when, unless) = explainer.explain(index)
             return RuleTrace(id: ruleIDs[index], when: when, unless: unless)
@@ -312,19 +313,21 @@ public final class EvaluationPlan: Sendable {
     /// Every rule decided by the compiled program, kept for explaining, and the values of the
     /// calls it computed (by memo slot; unknown where it computed none), which explaining reads
     /// instead of computing them again.
-    private func outcomes(_ facts: CaseFacts, asOf: LocalDate) -> (outcomes: [Outcome], calls: [Interval]) {
-        withRegisters { r in
-            bind(facts, asOf: asOf, into: r)
+    private func outcomes(_ context: CaseContext) -> (outcomes: [Outcome], calls: [Interval]) {
+        let currentPlan = CaseContext.currentPlanLevel(context.facts, asOf: context.asOf)
+        return withRegisters { r in
+            var extraStrings: [String] = []
+            binder.bind(context.unmemoized, program, into: r, extraStrings: &extraStrings)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
-            return (withOutcomes(r, currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)) { Array($0) }, calls)
+            return (withOutcomes(r, currentPlan: currentPlan) { Array($0) }, calls)
         }
     }
 
     /// Each rule's `when` and `unless` as the program decides them: for tests that hold the
     /// program to the explanations.
     func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?)] {
-        outcomes(facts, asOf: asOf).outcomes.map { ($0.when, $0.unless) }
+        outcomes(CaseContext(facts: facts, asOf: asOf, declarations: declarations)).outcomes.map { ($0.when, $0.unless) }
     }
 
     /// What the rules' outcomes add up to: the resolution, the level with unconfirmed exceptions
@@ -444,9 +447,10 @@ public final class EvaluationPlan: Sendable {
     }
 
     private func recommendation(
-        _ facts: CaseFacts, asOf: LocalDate, _ outcomes: [Outcome], _ explainer: inout Explainer
+        _ context: CaseContext, _ outcomes: [Outcome], _ explainer: inout Explainer
     ) -> Recommendation {
-        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        let asOf = context.asOf
+        let currentPlan = CaseContext.currentPlanLevel(context.facts, asOf: asOf)
         let summary = summarize(outcomes, currentPlan: currentPlan)
         let resolved = summary.resolution
         let level = resolved.level
@@ -490,13 +494,13 @@ public final class EvaluationPlan: Sendable {
         for index in outcomes.indices where outcomes[index].status == .fired { firedPositions.insert(index) }
 
         return Recommendation(
-            caseID: facts.id, asOf: asOf, board: document.board, document: document.title,
+            caseID: context.facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
             label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
             baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
-            actions: actions(fired: firedPositions, level: level, facts: { facts }, asOf: asOf),
+            actions: actions(fired: firedPositions, level: level, facts: { context.facts }, asOf: asOf),
             sublevel: sublevel(summary).map { RecommendedSublevel(name: $0.name.value, label: $0.label, guidance: $0.guidance) },
             procedures: outcomes.indices.filter { outcomes[$0].status == .fired && outcomes[$0].isProcedure }
                 .map { firedRule($0, level: level, &explainer) },
