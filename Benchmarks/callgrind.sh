@@ -30,5 +30,5 @@ for key, (label, count) in rows.items():
     if key not in found: continue
     per = found[key] / count
     ratio = per / base if count == n and base else (per / scan if scan else 0)
-    print(f"| {label} | {per:,.0f} | {ratio:,.1f}× |")
+    print(f"| {label} | {per:,.0f} | {ratio:,.2f}× |")
 ' "$N"
