@@ -220,9 +220,13 @@ struct CaseContext {
         case .complianceChildInNeedConsent: return facts.compliance?.childInNeedConsent.map { .string($0) } ?? .unknown
         case .domainNutrition, .domainHygiene, .domainClothing, .domainHomeConditions, .domainHealth,
              .domainSafetySupervision, .domainEmotionalCare, .domainEducationStimulation:
-            return latestGrade(String(fact.rawValue.dropFirst("domain.".count))).map { .number(Double($0)) } ?? .unknown
+            return Self.domainGradeFacts.firstIndex(of: fact).flatMap { latestGrade(at: $0) }.map { .number(Double($0)) } ?? .unknown
         }
     }
+
+    /// The standard fact of each domain's grade (`domain.hygiene`), in the order of
+    /// ``Vocabulary/domains``: a grade is found by its fact's position, not by its name.
+    private static let domainGradeFacts: [StandardFact?] = Vocabulary.domains.map { StandardFact(rawValue: "domain." + $0) }
 
     /// A growth centile's measurements up to the as-of date, oldest first (of two on one day,
     /// the one listed last stands last).

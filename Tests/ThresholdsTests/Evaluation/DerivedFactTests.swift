@@ -9,6 +9,22 @@ struct DerivedFactTests {
         return CaseContext(facts: Fixture.facts(yaml), asOf: asOf, declarations: declarations)
     }
 
+    @Test("each domain's grade fact reads that domain's latest grade, and no other")
+    func domainGrades() throws {
+        let date = try #require(LocalDate("2026-01-10"))
+        for (position, domain) in Vocabulary.domains.enumerated() {
+            // Every domain graded by its position, this one graded 5 in a later assessment.
+            let grades = Dictionary(uniqueKeysWithValues: Vocabulary.domains.enumerated().map { ($1, $0 % 4 + 1) })
+            let facts = CaseFacts(assessments: [CaseFacts.Assessment(date: date, grades: grades),
+                                                CaseFacts.Assessment(date: try #require(LocalDate("2026-02-10")), grades: [domain: 5])])
+            let context = CaseContext(facts: facts, asOf: Fixture.asOf, declarations: [:])
+            for (other, name) in Vocabulary.domains.enumerated() {
+                let fact = try #require(StandardFact(rawValue: "domain." + name))
+                #expect(context.fact(fact) == .number(Double(other == position ? 5 : other % 4 + 1)), "domain.\(name)")
+            }
+        }
+    }
+
     @Test("child.age and child.unborn from the date of birth")
     func age() {
         #expect(context("child: { date_of_birth: 2025-11-01 }").fact("child.age") == .days(365))
