@@ -58,9 +58,16 @@ extension RuleExpression: CustomStringConvertible {
 
     /// A number without a trailing `.0` when it is whole.
     static func format(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        if value.rounded() == value, abs(value) < 1e15 {
+            // Grades, counts and percentages are small whole numbers, written from a table.
+            let whole = Int(value)
+            return whole >= 0 && whole < smallWholeNumbers.count ? smallWholeNumbers[whole] : String(whole)
+        }
         return String(value)
     }
+
+    /// `"0"` … `"999"`.
+    private static let smallWholeNumbers: [String] = (0 ..< 1_000).map { String($0) }
 }
 
 extension RuleExpression {
