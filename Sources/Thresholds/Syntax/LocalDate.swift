@@ -1,30 +1,34 @@
 /// A calendar date without a time or zone (`2026-04-01`), as threshold documents and case
 /// records use them. Dates are proleptic Gregorian.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Days since 1970-01-01 (negative before it).
+    ///
+    /// A date is held as this one number: windows, ages and orderings read it for every dated
+    /// record of every case, while the year, month and day are worked out from it only when a
+    /// date is written out or moved by months.
+    public let dayNumber: Int
+
     /// The year, 1–9999.
-    public let year: Int
+    public var year: Int { civil.year }
     /// The month, 1–12.
-    public let month: Int
+    public var month: Int { civil.month }
     /// The day of the month, 1–28…31.
-    public let day: Int
+    public var day: Int { civil.day }
 
     /// A date, when the three parts name a real day; `nil` otherwise (`2026-02-30`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...LocalDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 
     /// 1970-01-01, where day counts start.
-    static let epoch = LocalDate(unchecked: 1970, 1, 1)
+    static let epoch = LocalDate(validDayNumber: 0)
 
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+    /// A day number already known to lie within years 1–9999.
+    private init(validDayNumber: Int) {
+        dayNumber = validDayNumber
     }
 
     /// Parses exactly `YYYY-MM-DD`; `nil` for anything else or for a day that does not exist.
@@ -51,9 +55,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
+    /// Days since 1970-01-01 of a year, month and day (Howard Hinnant's days_from_civil).
+    private static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -67,7 +70,18 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(dayNumber: Int) {
         // Years 1–9999 lie within ±3,000,000 days of 1970; anything further is out of range
         // (and this keeps the arithmetic below from overflowing).
-        guard (-3_000_000...3_000_000).contains(dayNumber) else { return nil }
+        guard (-3_000_000...3_000_000).contains(dayNumber),
+              (1...9999).contains(Self.civil(dayNumber).year)
+        else { return nil }
+        self.dayNumber = dayNumber
+    }
+
+    /// The year, month and day of this date.
+    private var civil: (year: Int, month: Int, day: Int) { Self.civil(dayNumber) }
+
+    /// The year, month and day of a day number within ±3,000,000 days of 1970 (Howard
+    /// Hinnant's civil_from_days).
+    private static func civil(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -77,7 +91,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
     /// The date `days` days later (earlier when negative); `nil` outside years 1–9999.
@@ -90,6 +104,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// shorter month (2026-03-31 minus one month is 2026-02-28); `nil` outside years 1–9999.
     public func adding(months: Int) -> LocalDate? {
         guard (-200_000...200_000).contains(months) else { return nil }
+        let (year, month, day) = civil
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12
         let newMonth = total % 12 + 1
@@ -99,7 +114,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Earlier dates first.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.dayNumber < rhs.dayNumber
     }
 
     /// `YYYY-MM-DD`.
@@ -108,6 +123,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
+        let (year, month, day) = civil
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 

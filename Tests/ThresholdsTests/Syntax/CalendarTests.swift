@@ -26,6 +26,27 @@ struct CalendarTests {
         }
     }
 
+    @Test("a date made from its year, month and day gives them back, writes them, and orders as they do")
+    func civilFields() throws {
+        var previous: (LocalDate, (Int, Int, Int))?
+        for year in [1, 2, 3, 4, 99, 100, 1599, 1600, 1899, 1900, 1970, 2000, 2024, 2025, 2100, 9998, 9999] {
+            for month in 1 ... 12 {
+                for day in 1 ... LocalDate.daysIn(month: month, year: year) {
+                    let date = try #require(LocalDate(year: year, month: month, day: day))
+                    #expect(date.year == year && date.month == month && date.day == day)
+                    #expect(LocalDate(date.description) == date)
+                    #expect(LocalDate(dayNumber: date.dayNumber) == date)
+                    if let (earlier, parts) = previous {
+                        #expect(earlier < date && parts < (year, month, day))
+                    }
+                    previous = (date, (year, month, day))
+                }
+            }
+        }
+        #expect(try #require(LocalDate(year: 9999, month: 12, day: 31)).description == "9999-12-31")
+        #expect(try #require(LocalDate(year: 1, month: 1, day: 1)).description == "0001-01-01")
+    }
+
     @Test("adding months clamps to the end of a shorter month", arguments: [
         ("2026-03-31", -1, "2026-02-28"), ("2024-03-31", -1, "2024-02-29"), ("2026-08-31", -6, "2026-02-28"),
         ("2026-01-15", 12, "2027-01-15"), ("2026-01-31", 1, "2026-02-28"), ("2026-12-01", 1, "2027-01-01"),
