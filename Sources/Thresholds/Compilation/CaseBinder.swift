@@ -7,8 +7,12 @@ struct CaseBinder: Sendable {
     private var standard: [(fact: StandardFact, register: Int32, kind: ProgramCompiler.Kind)] = []
     private var board: [(name: String, declaration: FactDeclaration, register: Int32, kind: ProgramCompiler.Kind)] = []
     private var durations: [(duration: Duration, register: Int32)] = []
-    /// Event streams: each visited once, counted per window and measured for `since`.
-    private var streams: [(query: EventQuery, counts: [(window: Duration?, register: Int32)], since: Int32?)] = []
+    /// Event streams: each visited once, counted per window (a position in `windows`, or none
+    /// for all time) and measured for `since`.
+    private var streams: [(query: EventQuery, counts: [(window: Int?, register: Int32)], since: Int32?)] = []
+    /// The distinct windows the counts use: how far back each reaches is worked out once per
+    /// case, not once per count (a window of months is a calendar calculation).
+    private var windows: [Duration] = []
     private var fallbacks: [(index: Int, register: Int32)] = []
     let strings: [String: Int]
 
@@ -21,6 +25,11 @@ struct CaseBinder: Sendable {
             streamIndex[query] = streams.count - 1
             return streams.count - 1
         }
+        func position(_ window: Duration) -> Int {
+            if let index = windows.firstIndex(of: window) { return index }
+            windows.append(window)
+            return windows.count - 1
+        }
         for (slot, register) in program.slots {
             switch slot {
             case .grade(let index):
@@ -29,7 +38,7 @@ struct CaseBinder: Sendable {
             case .standard(let fact): standard.append((fact, register, ProgramCompiler.kind(of: fact)))
             case .board(let name, let declaration): board.append((name, declaration, register, ProgramCompiler.kind(of: declaration.type)))
             case .duration(let duration): durations.append((duration, register))
-            case .count(let query, let window): streams[stream(query)].counts.append((window, register))
+            case .count(let query, let window): streams[stream(query)].counts.append((window.map(position), register))
             case .since(let query): streams[stream(query)].since = register
             case .fallback(let index): fallbacks.append((index, register))
             }
@@ -50,8 +59,12 @@ struct CaseBinder: Sendable {
             r[Int(register)] = Interval(Double(context.days(duration)))
         }
         let today = context.asOf.dayNumber
-        for (query, counts, since) in streams {
-            bindStream(context, query, counts, since, today: today, into: r)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(windows.count, 1)) { starts in
+            // The first day inside each window.
+            for (index, window) in windows.enumerated() { starts[index] = today - context.days(window) }
+            for (query, counts, since) in streams {
+                bindStream(context, query, counts, since, windowStarts: UnsafeBufferPointer(starts), today: today, into: r)
+            }
         }
         guard !fallbacks.isEmpty else { return }
         // What the program leaves to the explaining evaluator, on a context of its own that keeps
@@ -67,12 +80,12 @@ struct CaseBinder: Sendable {
     /// Counts a stream's dates in each window and finds the latest, in one pass and without
     /// collecting them: as ``EventStream`` would count and measure the sorted dates.
     private func bindStream(
-        _ context: CaseContext, _ query: EventQuery, _ counts: [(window: Duration?, register: Int32)], _ since: Int32?,
-        today: Int, into r: UnsafeMutablePointer<Interval>
+        _ context: CaseContext, _ query: EventQuery, _ counts: [(window: Int?, register: Int32)], _ since: Int32?,
+        windowStarts: UnsafeBufferPointer<Int>, today: Int, into r: UnsafeMutablePointer<Interval>
     ) {
         withUnsafeTemporaryAllocation(of: (start: Int, count: Int).self, capacity: max(counts.count, 1)) { windows in
             for (index, (window, _)) in counts.enumerated() {
-                windows[index] = (window.map { today - context.days($0) } ?? Int.min, 0)
+                windows[index] = (window.map { windowStarts[$0] } ?? Int.min, 0)
             }
             var latest: Int?
             let complete = context.forEachDate(of: query) { date in
