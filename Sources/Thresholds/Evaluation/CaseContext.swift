@@ -9,7 +9,7 @@ struct CaseContext {
     /// The case's facts, held once per context: a context (and each copy of it that a pass or a
     /// closure takes) shares them, instead of copying every part of the case.
     private let box: FactsBox
-    var facts: CaseFacts { _read { yield box.facts } }
+    var facts: CaseFacts { box.facts }
     let asOf: LocalDate
     let declarations: [String: FactDeclaration]
     /// `nil` for a context that derives each quantity once anyway (``CaseBinder``'s).
