@@ -64,7 +64,11 @@ struct Composer {
     /// Composes the file at `path` (already loaded as `yaml`): its unit and what it declares and
     /// rules, or `nil` when it cannot be read or composed.
     mutating func compose(_ yaml: YAMLDocument) -> (unit: DocumentUnit, scope: Scope)? {
-        guard let unit = read(yaml), let scope = resolve(unit.path, chain: []) else { return nil }
+        // The root's scope is taken out of the cache, which nothing reads once it is resolved:
+        // the caller then holds the scope's parts alone, and can change them in place.
+        guard let unit = read(yaml), resolve(unit.path, chain: []) != nil,
+              let scope = scopes.removeValue(forKey: unit.path)
+        else { return nil }
         return (unit, scope)
     }
 

@@ -77,15 +77,15 @@ public struct DocumentLoader: Sendable {
         let composed = composer.compose(yaml)
         var diagnostics = composer.diagnostics
         var checked: CheckedDocument?
-        var isVocabulary = false
-        if let (unit, scope) = composed, !composer.failed {
-            isVocabulary = unit.isVocabulary
+        let isVocabulary = composed?.unit.isVocabulary ?? false
+        // Consumed, so that the scope's parts are moved into the document rather than shared
+        // with a tuple that outlives it (which would make clearing their files copy them all).
+        if !composer.failed, case .some(let (unit, scope)) = consume composed {
             let document = Self.document(unit, scope, files: composer.files)
             diagnostics += Checker.check(document, warnUnused: !composer.incomplete && !isVocabulary)
             diagnostics.sort(by: Diagnostic.presentationOrder)
             if !diagnostics.containsErrors && !isVocabulary { checked = CheckedDocument(document, warnings: diagnostics) }
         } else {
-            isVocabulary = composed?.unit.isVocabulary ?? false
             diagnostics.sort(by: Diagnostic.presentationOrder)
         }
         return LoadedDocument(source: yaml.source, sources: composer.sources, isVocabulary: isVocabulary,
