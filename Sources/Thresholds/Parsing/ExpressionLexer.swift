@@ -247,13 +247,20 @@ struct ExpressionLexer {
 
     /// Whether `token` is a word spelt `word` in any mix of upper and lower case (`word` is
     /// lower-case ASCII): the parser's test for unit words, without building a string.
-    func spells(_ token: Token, _ word: StaticString) -> Bool {
-        guard token.kind == .identifier, token.end - token.start == word.utf8CodeUnitCount else { return false }
-        let bytes = word.utf8Start
-        for offset in 0 ..< word.utf8CodeUnitCount {
-            var value = scalars[token.start + offset].value
-            if (65 ... 90).contains(value) { value += 32 }
-            if value != UInt32(bytes[offset]) { return false }
+    func spells(_ token: Token, _ word: String) -> Bool {
+        token.kind == .identifier && matches(token.start, token.end, word.utf8, ignoringCase: true)
+    }
+
+    /// Whether the scalars at `start..<end` are the bytes of `word` (lower-case ASCII), an
+    /// upper-case letter counting as its lower case when `ignoringCase`.
+    private func matches<Word: Collection<UInt8>>(_ start: Int, _ end: Int, _ word: Word, ignoringCase: Bool) -> Bool {
+        guard end - start == word.count else { return false }
+        var index = start
+        for byte in word {
+            var value = scalars[index].value
+            if ignoringCase, (65 ... 90).contains(value) { value += 32 }
+            guard value == UInt32(byte) else { return false }
+            index += 1
         }
         return true
     }
@@ -276,10 +283,7 @@ struct ExpressionLexer {
     /// length, without building a string.
     private func word(_ start: Int, _ end: Int) -> Token.Code {
         func spells(_ word: StaticString) -> Bool {
-            guard end - start == word.utf8CodeUnitCount else { return false }
-            let bytes = word.utf8Start
-            for offset in 0 ..< word.utf8CodeUnitCount where scalars[start + offset].value != UInt32(bytes[offset]) { return false }
-            return true
+            matches(start, end, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount), ignoringCase: false)
         }
         switch end - start {
         case 2: return spells("or") ? .or : spells("in") ? .in : .other

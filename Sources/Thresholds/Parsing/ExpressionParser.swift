@@ -351,16 +351,11 @@ struct ExpressionParser {
         return (unit, last)
     }
 
-    /// The one-word unit `token` spells (`day`, `months`…), in the singular or the plural.
+    /// The unit `token` spells (`day`, `months`…): one of ``Duration/Unit/words``, singular or
+    /// plural. (A word token holds no space, so it is never `working day`.)
     private func unit(of token: Token) -> Duration.Unit? {
         guard token.kind == .identifier else { return nil }
-        let spells = { (word: StaticString) in lexer.spells(token, word) }
-        if spells("day") || spells("days") { return .days }
-        if spells("month") || spells("months") { return .months }
-        if spells("year") || spells("years") { return .years }
-        if spells("week") || spells("weeks") { return .weeks }
-        if spells("hour") || spells("hours") { return .hours }
-        return nil
+        return Duration.Unit.allCases.first { unit in unit.words.contains { lexer.spells(token, $0) } }
     }
 
     private func comparisonOperator(_ token: Token) -> BinaryOperator? {
