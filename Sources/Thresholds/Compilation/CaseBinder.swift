@@ -69,7 +69,7 @@ struct CaseBinder: Sendable {
         guard !fallbacks.isEmpty else { return }
         // What the program leaves to the explaining evaluator, on a context of its own that keeps
         // the streams and histories it derives for the next fallback.
-        let memoizing = CaseContext(facts: context.facts, asOf: context.asOf, declarations: context.declarations)
+        let memoizing = context.sharingFacts(memoize: true)
         for (index, register) in fallbacks {
             var evaluator = ExpressionEvaluator(context: memoizing, document: program.document)
             let (expression, kind) = program.fallbacks[index]

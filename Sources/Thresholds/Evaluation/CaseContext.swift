@@ -46,9 +46,12 @@ struct CaseContext {
         self.memo = memo
     }
 
-    /// The same case at the same date, sharing its facts, without remembering what it derives:
-    /// the context ``CaseBinder`` binds from, which derives each quantity once anyway.
-    var unmemoized: CaseContext { CaseContext(box: box, asOf: asOf, declarations: declarations, memo: nil) }
+    /// The same case at the same date, sharing its facts (not copying them), with a memory of its
+    /// own for what it derives, or none: ``CaseBinder`` binds from one that remembers nothing,
+    /// as it derives each quantity once anyway.
+    func sharingFacts(memoize: Bool) -> CaseContext {
+        CaseContext(box: box, asOf: asOf, declarations: declarations, memo: memoize ? Memo() : nil)
+    }
 
     // MARK: Durations
 

@@ -149,8 +149,7 @@ public final class EvaluationPlan: Sendable {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false)
         let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
         return withRegisters { r in
-            var extraStrings: [String] = []
-            binder.bind(context, program, into: r, extraStrings: &extraStrings)
+            bind(context, into: r)
             program.run(r)
             return decision(r, facts: { context.facts }, asOf: asOf, currentPlan: currentPlan)
         }
@@ -246,9 +245,14 @@ public final class EvaluationPlan: Sendable {
     }
 
     func bind(_ facts: CaseFacts, asOf: LocalDate, into r: UnsafeMutablePointer<Interval>) {
+        bind(CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false), into: r)
+    }
+
+    /// Writes the slots the program reads from `context` (which need not remember what it
+    /// derives: binding derives each quantity once) into `r`.
+    private func bind(_ context: CaseContext, into r: UnsafeMutablePointer<Interval>) {
         var extraStrings: [String] = []
-        binder.bind(CaseContext(facts: facts, asOf: asOf, declarations: declarations, memoize: false), program,
-                    into: r, extraStrings: &extraStrings)
+        binder.bind(context, program, into: r, extraStrings: &extraStrings)
     }
 
     /// The decision the program's registers hold.
@@ -316,8 +320,7 @@ public final class EvaluationPlan: Sendable {
     private func outcomes(_ context: CaseContext) -> (outcomes: [Outcome], calls: [Interval]) {
         let currentPlan = CaseContext.currentPlanLevel(context.facts, asOf: context.asOf)
         return withRegisters { r in
-            var extraStrings: [String] = []
-            binder.bind(context.unmemoized, program, into: r, extraStrings: &extraStrings)
+            bind(context.sharingFacts(memoize: false), into: r)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
             return (withOutcomes(r, currentPlan: currentPlan) { Array($0) }, calls)
