@@ -10,16 +10,9 @@ struct ExpressionParser {
     /// The most operands (names, numbers, calls…) one expression may have. Real criteria have a
     /// few dozen; the limit keeps hostile input from costing unbounded work.
     static let maxTerms = 1_000
-    /// Words with a meaning of their own in expressions; they cannot name facts.
+    /// Words with a meaning of their own in expressions; they cannot name facts. (The parser
+    /// asks the lexer's ``Token/Code/isReserved``, which the tests hold to this list.)
     static let reservedWords: Set<String> = ["and", "or", "not", "in", "last", "where", "true", "false"]
-
-    /// Whether `word` is one of ``reservedWords``: a switch, which the parser asks of every name.
-    static func isReserved(_ word: String) -> Bool {
-        switch word {
-        case "and", "or", "not", "in", "last", "where", "true", "false": true
-        default: false
-        }
-    }
 
     private let tokens: [Token]
     /// The lexer that made `tokens`: the words' text and the strings' values.
