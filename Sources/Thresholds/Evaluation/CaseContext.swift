@@ -26,10 +26,20 @@ struct CaseContext {
         var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
         /// The latest grade of each domain of ``Vocabulary/domains``, once computed.
         var latest: [Int?]?
-        /// Each definition's value and the readings that decided it, outside any history.
-        var definitions: [Int: (value: Value, readings: [Reading])] = [:]
+        /// Each definition's value and the readings that decided it, outside any history, by
+        /// the definition's position (a list: a handful of positions, hashed per read, cost more).
+        var definitions: [Remembered] = []
         /// Each memoized call's value and readings (``CompiledExpression/memo``), by slot.
-        var calls: [(value: Value, readings: [Reading])?] = []
+        var calls: [Remembered] = []
+    }
+
+    /// A definition's or a call's value and the readings that decided it, once evaluated. A
+    /// struct with a flag rather than an optional tuple: a list of these is freed by the
+    /// struct's own code, not by the runtime's generic code for optionals and tuples.
+    struct Remembered {
+        var value: Value = .unknown
+        var readings: [Reading] = []
+        var isKnown = false
     }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
@@ -317,22 +327,30 @@ struct CaseContext {
     }
 
     /// A definition's value and deciding readings as an earlier evaluation found them.
-    func definition(_ index: Int) -> (value: Value, readings: [Reading])? { memo?.definitions[index] }
+    func definition(_ index: Int) -> Remembered? {
+        guard let memo, index >= 0, index < memo.definitions.count, memo.definitions[index].isKnown else { return nil }
+        return memo.definitions[index]
+    }
 
     func remember(definition index: Int, _ value: Value, _ readings: [Reading]) {
-        memo?.definitions[index] = (value, readings)
+        guard let memo, index >= 0 else { return }
+        Self.store(value, readings, at: index, in: &memo.definitions)
     }
 
     /// A call's value and readings as an earlier evaluation found them (``CompiledExpression/memo``).
-    func call(_ slot: Int) -> (value: Value, readings: [Reading])? {
-        guard let memo, slot < memo.calls.count else { return nil }
+    func call(_ slot: Int) -> Remembered? {
+        guard let memo, slot >= 0, slot < memo.calls.count, memo.calls[slot].isKnown else { return nil }
         return memo.calls[slot]
     }
 
     func remember(call slot: Int, _ value: Value, _ readings: [Reading]) {
-        guard let memo else { return }
-        if slot >= memo.calls.count { memo.calls += repeatElement(nil, count: slot + 1 - memo.calls.count) }
-        memo.calls[slot] = (value, readings)
+        guard let memo, slot >= 0 else { return }
+        Self.store(value, readings, at: slot, in: &memo.calls)
+    }
+
+    private static func store(_ value: Value, _ readings: [Reading], at position: Int, in list: inout [Remembered]) {
+        if position >= list.count { list += repeatElement(Remembered(), count: position + 1 - list.count) }
+        list[position] = Remembered(value: value, readings: readings, isKnown: true)
     }
 
     /// Calls `body` with each domain position and its latest grade, in one pass over the

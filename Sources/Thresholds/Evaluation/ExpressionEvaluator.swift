@@ -222,17 +222,27 @@ struct ExpressionEvaluator {
         guard !active.contains(index) else { return .unknown }
         active.append(index)
         let start = readings.count
-        let explanation = explain(condition)
+        // Keep what decided the definition, not everything it looked at. A definition of one
+        // expression (the usual kind) is decided by that expression's readings, each fact once:
+        // what explaining it would keep, without building its explanation.
+        let result: Truth
+        var kept: [Reading]
+        if case .expression(let expression) = condition {
+            result = Truth(evaluate(expression).truth)
+            kept = Self.unique(readings[start...])
+        } else {
+            let explanation = explain(condition)
+            result = explanation.result
+            kept = explanation.decidingReadings
+        }
         active.removeLast()
-        // Keep what decided the definition, not everything it looked at.
         readings.removeSubrange(start...)
-        var kept = explanation.decidingReadings
-        var reading = Reading(name: name, value: explanation.result.value)
+        var reading = Reading(name: name, value: result.value)
         reading.needed = false  // derived: the facts the definition read are what is needed
         kept.append(reading)
         if muted == 0 { readings += kept }
-        if gradeOverride == nil, active.isEmpty, muted == 0 { context.remember(definition: index, explanation.result.value, kept) }
-        return explanation.result.value
+        if gradeOverride == nil, active.isEmpty, muted == 0 { context.remember(definition: index, result.value, kept) }
+        return result.value
     }
 
     /// `and`/`or` over any number of parts, in Kleene logic, in one pass. When a part decides
