@@ -578,7 +578,7 @@ public final class EvaluationPlan: Sendable {
                 failed.append("an exception applies: \(Self.describe(unless))")
             }
             if when.result == .false {
-                failed += when.leaves(.false).map { Self.describe($0, then: " is false") }
+                when.forEachLeaf(.false) { failed.append(Self.describe($0, then: " is false")) }
             }
             // Read in place: a copy of the rule would retain each of its fields.
             return compiled.rules.withUnsafeBufferPointer { rules in
@@ -614,15 +614,9 @@ public final class EvaluationPlan: Sendable {
 
     /// Copies a string's UTF-8 bytes into `buffer` at `at`, as many as fit, and moves `at` past them.
     private static func write(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
-        var piece = piece
-        let start = at
-        let count = piece.withUTF8 { bytes in
-            let count = min(bytes.count, buffer.count - start)
-            if count > 0, let source = bytes.baseAddress, let target = buffer.baseAddress {
-                (target + start).update(from: source, count: count)
-            }
-            return max(count, 0)
-        }
+        guard at >= 0, at < buffer.count else { return }
+        // A string's UTF-8 view copies itself out whole (native and small strings alike).
+        let (_, count) = UnsafeMutableBufferPointer(rebasing: buffer[at...]).initialize(from: piece.utf8)
         at += count
     }
 

@@ -84,9 +84,13 @@ public struct Explanation: Sendable, Hashable, Codable {
     /// The parts of a combinator.
     public var parts: [Explanation]
 
-    /// The expressions in this tree that evaluated to `truth`, depth first.
-    func leaves(_ truth: Truth) -> [Explanation] {
-        parts.isEmpty ? (result == truth ? [self] : []) : parts.flatMap { $0.leaves(truth) }
+    /// Calls `body` with each expression in this tree that evaluated to `truth`, depth first.
+    func forEachLeaf(_ truth: Truth, _ body: (Explanation) -> Void) {
+        guard !parts.isEmpty else {
+            if result == truth { body(self) }
+            return
+        }
+        for part in parts { part.forEachLeaf(truth, body) }
     }
 
     /// The readings that decided this tree's result: for a combinator, only those of the parts
