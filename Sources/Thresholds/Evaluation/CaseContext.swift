@@ -349,7 +349,8 @@ struct CaseContext {
     }
 
     private static func store(_ value: Value, _ readings: [Reading], at position: Int, in list: inout [Remembered]) {
-        if position >= list.count { list += repeatElement(Remembered(), count: position + 1 - list.count) }
+        // Grown by doubling: the slots are first filled in rising order, one past another.
+        if position >= list.count { list += repeatElement(Remembered(), count: max(position + 1, 2 * list.count, 8) - list.count) }
         list[position] = Remembered(value: value, readings: readings, isKnown: true)
     }
 

@@ -422,11 +422,19 @@ public final class EvaluationPlan: Sendable {
         return outcome.potential
     }
 
-    /// Explains rules when the recommendation needs them, each at most once.
+    /// Explains rules when the recommendation needs them; a rule that two parts of it read is
+    /// explained once.
     private struct Explainer {
         let plan: EvaluationPlan
-        /// Each rule's explanations once made, by the rule's position.
-        private var explained: [(when: Explanation, unless: Explanation?)?]
+        /// The explanations kept for another use, by the rule's position: only a rule that more
+        /// than one part of a recommendation reads (undecided, or resting on an unconfirmed
+        /// exception) is kept, so most recommendations keep none.
+        private var kept: [Int: Kept] = [:]
+
+        private struct Kept {
+            let when: Explanation
+            let unless: Explanation?
+        }
         /// One evaluator, holding the case context, for every rule explained: a new one per rule
         /// would copy the context, retaining each of its fields. Its readings are cleared after each rule.
         private var evaluator: ExpressionEvaluator
@@ -434,17 +442,19 @@ public final class EvaluationPlan: Sendable {
         init(plan: EvaluationPlan, context: CaseContext, calls: [Interval]) {
             self.plan = plan
             evaluator = ExpressionEvaluator(context: context, document: plan.compiled, calls: calls)
-            explained = Array(repeating: nil, count: plan.compiled.rules.count)
         }
 
-        mutating func explain(_ index: Int) -> (when: Explanation, unless: Explanation?) {
-            if let known = explained[index] { return known }
+        /// Explains a rule, or hands back its explanations made before. `keep: false` for the
+        /// last use of a rule's explanations in a recommendation (a near miss, a fired rule): they
+        /// are then not kept for another.
+        mutating func explain(_ index: Int, keep: Bool = true) -> (when: Explanation, unless: Explanation?) {
+            if let known = kept[index] { return (known.when, known.unless) }
             // Read in place: a copy of the rule would retain each of its fields.
             let result = plan.compiled.rules.withUnsafeBufferPointer { rules in
                 (evaluator.explain(rules[index].when), rules[index].unless.map { evaluator.explain($0) })
             }
             evaluator.readings.removeAll(keepingCapacity: true)
-            explained[index] = result
+            if keep { kept[index] = Kept(when: result.0, unless: result.1) }
             return result
         }
     }
@@ -551,7 +561,7 @@ public final class EvaluationPlan: Sendable {
 
     private func firedRule(_ index: Int, level: Level, _ explainer: inout Explainer) -> FiredRule {
         let rule = compiled.rules[index].rule
-        let (when, unless) = explainer.explain(index)
+        let (when, unless) = explainer.explain(index, keep: false)
         return FiredRule(id: rule.id.value, title: rule.title, level: level, sublevel: rule.sublevel?.value,
                          modifier: rule.effect.value.isRaise,
                          because: rule.because, source: rule.source, file: rule.file, overrides: rule.overrides,
@@ -566,7 +576,7 @@ public final class EvaluationPlan: Sendable {
         }
         guard let next = candidates.map({ outcomes[$0].potential }).min() else { return [] }
         return candidates.filter { outcomes[$0].potential == next }.map { index in
-            let (when, unless) = explainer.explain(index)
+            let (when, unless) = explainer.explain(index, keep: false)
             var failed: [String] = []
             if outcomes[index].status == .undecided {
                 let needed = when.neededReadings.map(\.name)
