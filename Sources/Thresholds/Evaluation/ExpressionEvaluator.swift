@@ -247,8 +247,10 @@ struct ExpressionEvaluator {
 
     /// `and`/`or` over any number of parts, in Kleene logic, in one pass. When a part decides
     /// the result (a false part of an `and`, a true part of an `or`), only that part's readings
-    /// are kept, so facts read by parts that did not decide are not listed as needed. When two or
-    /// more parts of an `and` wait on different answers, no single answer decides it.
+    /// are kept, so facts read by parts that did not decide are not listed as needed; the parts
+    /// after it are therefore not evaluated at all (what they would read is dropped, and what
+    /// they would remember is the same when evaluated later). When two or more parts of an `and`
+    /// wait on different answers, no single answer decides it.
     private mutating func logical(_ op: BinaryOperator, _ parts: [CompiledExpression]) -> Value {
         let decisive: Truth = op == .and ? .false : .true
         let start = readings.count
@@ -260,7 +262,10 @@ struct ExpressionEvaluator {
         for part in parts {
             let partStart = readings.count
             let truth = Truth(evaluate(part).truth)
-            if truth == decisive, decidingPart == nil { decidingPart = partStart..<readings.count }
+            if truth == decisive {
+                decidingPart = partStart..<readings.count
+                break
+            }
             if truth == .unknown {
                 anyUnknown = true
                 guard op == .and, !moreAnswers else { continue }
