@@ -26,20 +26,21 @@ struct CaseContext {
         var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
         /// The latest grade of each domain of ``Vocabulary/domains``, once computed.
         var latest: [Int?]?
-        /// Each definition's value and the readings that decided it, outside any history, by
-        /// the definition's position (a list: a handful of positions, hashed per read, cost more).
-        var definitions: [Remembered] = []
-        /// Each memoized call's value and readings (``CompiledExpression/memo``), by slot.
-        var calls: [Remembered] = []
+        /// Where each definition's value and deciding readings (outside any history) are in
+        /// ``remembered``, by the definition's position; -1 for none yet.
+        var definitions: [Int32] = []
+        /// Where each memoized call's value and readings (``CompiledExpression/memo``) are in
+        /// ``remembered``, by slot; -1 for none yet.
+        var calls: [Int32] = []
+        /// What was remembered, in the order it was found. Positions are looked up in plain
+        /// lists of integers, which cost nothing to fill, and only what is found is stored.
+        var remembered: [Remembered] = []
     }
 
-    /// A definition's or a call's value and the readings that decided it, once evaluated. A
-    /// struct with a flag rather than an optional tuple: a list of these is freed by the
-    /// struct's own code, not by the runtime's generic code for optionals and tuples.
+    /// A definition's or a call's value and the readings that decided it, once evaluated.
     struct Remembered {
-        var value: Value = .unknown
-        var readings: [Reading] = []
-        var isKnown = false
+        let value: Value
+        let readings: [Reading]
     }
 
     init(facts: CaseFacts, asOf: LocalDate, declarations: [String: FactDeclaration], memoize: Bool = true) {
@@ -328,30 +329,40 @@ struct CaseContext {
 
     /// A definition's value and deciding readings as an earlier evaluation found them.
     func definition(_ index: Int) -> Remembered? {
-        guard let memo, index >= 0, index < memo.definitions.count, memo.definitions[index].isKnown else { return nil }
-        return memo.definitions[index]
+        guard let memo else { return nil }
+        return Self.recall(index, in: memo.definitions, memo)
     }
 
     func remember(definition index: Int, _ value: Value, _ readings: [Reading]) {
-        guard let memo, index >= 0 else { return }
-        Self.store(value, readings, at: index, in: &memo.definitions)
+        guard let memo else { return }
+        Self.store(Remembered(value: value, readings: readings), at: index, in: &memo.definitions, memo)
     }
 
     /// A call's value and readings as an earlier evaluation found them (``CompiledExpression/memo``).
     func call(_ slot: Int) -> Remembered? {
-        guard let memo, slot >= 0, slot < memo.calls.count, memo.calls[slot].isKnown else { return nil }
-        return memo.calls[slot]
+        guard let memo else { return nil }
+        return Self.recall(slot, in: memo.calls, memo)
     }
 
     func remember(call slot: Int, _ value: Value, _ readings: [Reading]) {
-        guard let memo, slot >= 0 else { return }
-        Self.store(value, readings, at: slot, in: &memo.calls)
+        guard let memo else { return }
+        Self.store(Remembered(value: value, readings: readings), at: slot, in: &memo.calls, memo)
     }
 
-    private static func store(_ value: Value, _ readings: [Reading], at position: Int, in list: inout [Remembered]) {
-        // Grown by doubling: the slots are first filled in rising order, one past another.
-        if position >= list.count { list += repeatElement(Remembered(), count: max(position + 1, 2 * list.count, 8) - list.count) }
-        list[position] = Remembered(value: value, readings: readings, isKnown: true)
+    private static func recall(_ position: Int, in index: [Int32], _ memo: Memo) -> Remembered? {
+        guard position >= 0, position < index.count else { return nil }
+        let at = Int(index[position])
+        return at >= 0 && at < memo.remembered.count ? memo.remembered[at] : nil
+    }
+
+    private static func store(_ value: Remembered, at position: Int, in index: inout [Int32], _ memo: Memo) {
+        guard position >= 0 else { return }
+        // Grown by doubling: positions are first met in rising order, one past another.
+        if position >= index.count { index += repeatElement(-1, count: max(position + 1, 2 * index.count, 16) - index.count) }
+        index[position] = Int32(truncatingIfNeeded: memo.remembered.count)
+        // A case remembers a dozen or so: room for them at once, not by doubling from one.
+        if memo.remembered.isEmpty { memo.remembered.reserveCapacity(16) }
+        memo.remembered.append(value)
     }
 
     /// Calls `body` with each domain position and its latest grade, in one pass over the
