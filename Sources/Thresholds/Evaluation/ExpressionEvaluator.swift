@@ -61,9 +61,10 @@ struct ExpressionEvaluator {
 
     /// The readings of one condition, each fact once: a fact read twice (`attendance <= 90 and
     /// attendance > 50`) is shown once, deciding on its own if either reading did.
-    static func unique(_ readings: ArraySlice<Reading>) -> [Reading] {
+    /// `extra` leaves room for that many more, which the caller will append.
+    static func unique(_ readings: ArraySlice<Reading>, extra: Int = 0) -> [Reading] {
         var result: [Reading] = []
-        result.reserveCapacity(readings.count)
+        result.reserveCapacity(readings.count + extra)
         for reading in readings {
             // A condition reads a handful of facts: a linear search beats hashing them.
             if let index = result.firstIndex(where: { $0.name == reading.name && $0.value == reading.value }) {
@@ -229,7 +230,7 @@ struct ExpressionEvaluator {
         var kept: [Reading]
         if case .expression(let expression) = condition {
             result = Truth(evaluate(expression).truth)
-            kept = Self.unique(readings[start...])
+            kept = Self.unique(readings[start...], extra: 1)
         } else {
             let explanation = explain(condition)
             result = explanation.result
