@@ -435,6 +435,44 @@ struct FastPathTests {
         #expect(fired.explanation.readings.contains { $0.name == "count(referral in last 12 months)" && $0.value == "2" })
     }
 
+    @Test("an 'and' stops at its first false part and an 'or' at its first true one; what they skip explains later as if alone")
+    func shortCircuitedParts() throws {
+        let definitions = """
+            definitions:
+              twice: { description: d, when: count(referral in last 12 months) >= 2 }
+
+            """
+        // A and E decide on their first part, before the calls and the definition that B, C
+        // and F then read first.
+        let rules = [
+            "  - { id: A, title: a, level: child_protection, source: s, when: child.disabled and count(referral in last 12 months) >= 1 and twice }\n",
+            "  - { id: E, title: e, level: child_in_need, source: s, when: child.unborn == false or count(missed_health_appointment in last 12 months) >= 5 }\n",
+            "  - { id: B, title: b, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and twice }\n",
+            "  - { id: C, title: c, level: child_in_need, source: s, when: twice or child.disabled }\n",
+            "  - { id: F, title: f, level: child_protection, source: s, when: count(missed_health_appointment in last 12 months) >= 1 and child.disabled }\n",
+        ]
+        let facts = Fixture.facts("""
+            child: { date_of_birth: 2020-05-01, disabled: false }
+            events:
+              - { kind: referral, date: 2026-03-01 }
+              - { kind: referral, date: 2026-09-01 }
+              - { kind: missed_health_appointment, date: 2026-08-01 }
+            """)
+        let together = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules.joined()), facts))
+        #expect(together.firedRules.map(\.id) == ["E", "C"])
+        #expect(together.nearMisses.map(\.id) == ["A", "B", "F"])
+        let a = try #require(together.nearMisses.first { $0.id == "A" })
+        #expect(a.failed == ["child.disabled and count(referral in last 12 months) >= 1 and twice (child.disabled = false) is false"])
+        let e = try #require(together.firedRules.first { $0.id == "E" })
+        #expect(e.explanation.readings.map(\.name) == ["child.unborn"])
+        // Each rule alone, so that nothing is remembered from another rule.
+        for (index, id) in ["A", "E", "B", "C", "F"].enumerated() {
+            let alone = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules[index]), facts))
+            #expect(together.firedRules.first { $0.id == id } == alone.firedRules.first { $0.id == id }, "\(id)")
+            #expect(together.nearMisses.first { $0.id == id }?.failed == alone.nearMisses.first { $0.id == id }?.failed, "\(id)")
+        }
+    }
+
     @Test("fired-rule sets beyond 128 rules keep every position")
     func largeRuleSets() {
         var positions = FiredRules.Positions()
