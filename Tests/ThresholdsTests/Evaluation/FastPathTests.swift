@@ -401,19 +401,29 @@ struct FastPathTests {
         #expect(found.isEmpty, "\(found.prefix(10).joined(separator: "\n"))")
     }
 
+    /// A definition over a call that rules also read themselves.
+    private static let twice = """
+        definitions:
+          twice: { description: d, when: count(referral in last 12 months) >= 2 }
+
+        """
+
+    /// Evaluates the rules together, then each in a document of its own, so that nothing is
+    /// remembered from another rule, and expects each rule's explanation (fired, or its failed
+    /// lines as a near miss) to be the same both ways. Returns the recommendation of them together.
+    private func explainedAsIfAlone(_ rules: [String], _ facts: CaseFacts) throws -> Recommendation {
+        let together = try #require(Fixture.evaluate(Fixture.document(Self.twice + "rules:\n" + rules.joined()), facts))
+        for rule in rules {
+            let alone = try #require(Fixture.evaluate(Fixture.document(Self.twice + "rules:\n" + rule), facts))
+            let id = try #require(alone.firedRules.first?.id ?? alone.nearMisses.first?.id, "\(rule)")
+            #expect(together.firedRules.first { $0.id == id } == alone.firedRules.first { $0.id == id }, "\(id)")
+            #expect(together.nearMisses.first { $0.id == id }?.failed == alone.nearMisses.first { $0.id == id }?.failed, "\(id)")
+        }
+        return together
+    }
+
     @Test("a call read by several rules and a definition is evaluated once per case, and explained in each as if alone")
     func rememberedCalls() throws {
-        let definitions = """
-            definitions:
-              twice: { description: d, when: count(referral in last 12 months) >= 2 }
-
-            """
-        let rules = [
-            "  - { id: A, title: a, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and child.disabled }\n",
-            "  - { id: B, title: b, level: child_in_need, source: s, when: twice }\n",
-            "  - { id: C, title: c, level: child_in_need, source: s, when: count(referral in last 12 months) >= 2 and unknown(domain.hygiene) }\n",
-            "  - { id: D, title: d, level: child_protection, source: s, when: any(domains where known(grade) and grade >= 4) and twice }\n",
-        ]
         let facts = Fixture.facts("""
             events:
               - { kind: referral, date: 2026-03-01 }
@@ -422,35 +432,20 @@ struct FastPathTests {
             assessments:
               - { date: 2026-10-01, grades: { nutrition: 3 } }
             """)
-        let together = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules.joined()), facts))
+        let together = try explainedAsIfAlone([
+            "  - { id: A, title: a, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and child.disabled }\n",
+            "  - { id: B, title: b, level: child_in_need, source: s, when: twice }\n",
+            "  - { id: C, title: c, level: child_in_need, source: s, when: count(referral in last 12 months) >= 2 and unknown(domain.hygiene) }\n",
+            "  - { id: D, title: d, level: child_protection, source: s, when: any(domains where known(grade) and grade >= 4) and twice }\n",
+        ], facts)
         #expect(together.firedRules.map(\.id) == ["B", "C"])
         #expect(Set(together.nearMisses.map(\.id)) == ["A", "D"])
-        // Each rule alone, so that nothing is remembered from another rule.
-        for (index, id) in ["A", "B", "C", "D"].enumerated() {
-            let alone = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules[index]), facts))
-            #expect(together.firedRules.first { $0.id == id } == alone.firedRules.first { $0.id == id }, "\(id)")
-            #expect(together.nearMisses.first { $0.id == id }?.failed == alone.nearMisses.first { $0.id == id }?.failed, "\(id)")
-        }
         let fired = try #require(together.firedRules.first { $0.id == "C" })
         #expect(fired.explanation.readings.contains { $0.name == "count(referral in last 12 months)" && $0.value == "2" })
     }
 
     @Test("an 'and' stops at its first false part and an 'or' at its first true one; what they skip explains later as if alone")
     func shortCircuitedParts() throws {
-        let definitions = """
-            definitions:
-              twice: { description: d, when: count(referral in last 12 months) >= 2 }
-
-            """
-        // A and E decide on their first part, before the calls and the definition that B, C
-        // and F then read first.
-        let rules = [
-            "  - { id: A, title: a, level: child_protection, source: s, when: child.disabled and count(referral in last 12 months) >= 1 and twice }\n",
-            "  - { id: E, title: e, level: child_in_need, source: s, when: child.unborn == false or count(missed_health_appointment in last 12 months) >= 5 }\n",
-            "  - { id: B, title: b, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and twice }\n",
-            "  - { id: C, title: c, level: child_in_need, source: s, when: twice or child.disabled }\n",
-            "  - { id: F, title: f, level: child_protection, source: s, when: count(missed_health_appointment in last 12 months) >= 1 and child.disabled }\n",
-        ]
         let facts = Fixture.facts("""
             child: { date_of_birth: 2020-05-01, disabled: false }
             events:
@@ -458,19 +453,21 @@ struct FastPathTests {
               - { kind: referral, date: 2026-09-01 }
               - { kind: missed_health_appointment, date: 2026-08-01 }
             """)
-        let together = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules.joined()), facts))
+        // A and E decide on their first part, before the calls and the definition that B, C
+        // and F then read first.
+        let together = try explainedAsIfAlone([
+            "  - { id: A, title: a, level: child_protection, source: s, when: child.disabled and count(referral in last 12 months) >= 1 and twice }\n",
+            "  - { id: E, title: e, level: child_in_need, source: s, when: child.unborn == false or count(missed_health_appointment in last 12 months) >= 5 }\n",
+            "  - { id: B, title: b, level: child_protection, source: s, when: count(referral in last 12 months) >= 3 and twice }\n",
+            "  - { id: C, title: c, level: child_in_need, source: s, when: twice or child.disabled }\n",
+            "  - { id: F, title: f, level: child_protection, source: s, when: count(missed_health_appointment in last 12 months) >= 1 and child.disabled }\n",
+        ], facts)
         #expect(together.firedRules.map(\.id) == ["E", "C"])
         #expect(together.nearMisses.map(\.id) == ["A", "B", "F"])
         let a = try #require(together.nearMisses.first { $0.id == "A" })
         #expect(a.failed == ["child.disabled and count(referral in last 12 months) >= 1 and twice (child.disabled = false) is false"])
         let e = try #require(together.firedRules.first { $0.id == "E" })
         #expect(e.explanation.readings.map(\.name) == ["child.unborn"])
-        // Each rule alone, so that nothing is remembered from another rule.
-        for (index, id) in ["A", "E", "B", "C", "F"].enumerated() {
-            let alone = try #require(Fixture.evaluate(Fixture.document(definitions + "rules:\n" + rules[index]), facts))
-            #expect(together.firedRules.first { $0.id == id } == alone.firedRules.first { $0.id == id }, "\(id)")
-            #expect(together.nearMisses.first { $0.id == id }?.failed == alone.nearMisses.first { $0.id == id }?.failed, "\(id)")
-        }
     }
 
     @Test("fired-rule sets beyond 128 rules keep every position")
