@@ -58,14 +58,9 @@ public struct SourceText: Sendable {
     /// Columns past the end of the line are clamped to just after its last scalar.
     public func location(line: Int, column: Int) -> SourceLocation {
         let lineNumber = min(max(line, 1), lineStarts.count)
+        if let found = asciiLocation(line: lineNumber, column: column) { return found }
         let start = lineStarts[lineNumber - 1]
         let end = lineNumber < lineStarts.count ? lineStarts[lineNumber] : bytes.count
-        if asciiLines[lineNumber - 1] {
-            // Each scalar is a byte: the column is as far along the line as it asks, up to its end.
-            let length = end > start && bytes[end - 1] == UInt8(ascii: "\n") ? end - 1 - start : end - start
-            let scalarColumn = max(1, min(column, length + 1))
-            return SourceLocation(line: lineNumber, column: scalarColumn, offset: start + scalarColumn - 1)
-        }
         var offset = start
         var scalarColumn = 1
         while scalarColumn < column, offset < end, bytes[offset] != UInt8(ascii: "\n") {
@@ -73,6 +68,20 @@ public struct SourceText: Sendable {
             scalarColumn += 1
         }
         return SourceLocation(line: lineNumber, column: scalarColumn, offset: min(offset, bytes.count))
+    }
+
+    /// The location of a 1-based line and column on an ASCII line, where each scalar is a byte
+    /// and a location is arithmetic: the column is as far along the line as it asks, up to just
+    /// after its last scalar. `nil` when the line does not exist or is not all ASCII. Inlinable,
+    /// so that the YAML loader, which asks for the start and end of every node, makes it inline.
+    @inlinable
+    public func asciiLocation(line: Int, column: Int) -> SourceLocation? {
+        guard line >= 1, line <= lineStarts.count, asciiLines[line - 1] else { return nil }
+        let start = lineStarts[line - 1]
+        // Every line but the last ends at the `\n` before the next line's start.
+        let length = line < lineStarts.count ? lineStarts[line] - 1 - start : bytes.count - start
+        let scalarColumn = max(1, min(column, length + 1))
+        return SourceLocation(line: line, column: scalarColumn, offset: start + scalarColumn - 1)
     }
 
     /// The location of a 1-based line and a 1-based scalar column, scanning forward from `hint`

@@ -348,20 +348,9 @@ private struct TreeBuilder {
     private mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
         let line = Int(mark.line) + 1
         let column = Int(mark.column) + 1
-        // On an ASCII line (nearly every line) a column is a byte count: the location is
-        // arithmetic on the line's start, as `SourceText.location(line:column:)` does it, inline.
-        let lineStarts = source.lineStarts
-        if line >= 1, line <= lineStarts.count, source.asciiLines[line - 1] {
-            let start = lineStarts[line - 1]
-            let next = line < lineStarts.count ? lineStarts[line] : source.bytes.count
-            let length = line < lineStarts.count ? next - 1 - start : next - start
-            if column >= 1, column <= length + 1 {
-                let found = SourceLocation(line: line, column: column, offset: start + column - 1)
-                cursor = found
-                return found
-            }
-        }
-        let found = source.location(line: line, column: column, after: cursor)
+        // On an ASCII line (nearly every line) a column is a byte count, and the location is
+        // arithmetic, made inline; elsewhere the scan goes on from the last location found.
+        let found = source.asciiLocation(line: line, column: column) ?? source.location(line: line, column: column, after: cursor)
         cursor = found
         return found
     }
