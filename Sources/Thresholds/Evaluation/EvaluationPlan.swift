@@ -287,9 +287,10 @@ public final class EvaluationPlan: Sendable {
     public func evaluate(_ facts: CaseFacts, asOf: LocalDate) -> Recommendation {
         // One context, which holds the facts once, for binding and for explaining.
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
-        let (outcomes, calls) = self.outcomes(context)
+        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        let (outcomes, calls) = self.outcomes(context, currentPlan: currentPlan)
         var explainer = Explainer(plan: self, context: context, calls: calls)
-        return recommendation(context, outcomes, &explainer)
+        return recommendation(context, currentPlan: currentPlan, outcomes, &explainer)
     }
 
     /// How each rule's conditions evaluated, fired or not: what fixture coverage reads.
@@ -304,9 +305,10 @@ public final class EvaluationPlan: Sendable {
     /// hold the program to them.
     func trace(_ facts: CaseFacts, asOf: LocalDate, independently: Bool = false) -> (recommendation: Recommendation, rules: [RuleTrace]) {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
-        let (outcomes, calls) = self.outcomes(context)
+        let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
+        let (outcomes, calls) = self.outcomes(context, currentPlan: currentPlan)
         var explainer = Explainer(plan: self, context: context, calls: independently ? [] : calls)
-        let recommendation = recommendation(context, outcomes, &explainer)
+        let recommendation = recommendation(context, currentPlan: currentPlan, outcomes, &explainer)
         let traces = compiled.rules.indices.map { index in
             let (when, unless) = explainer.explain(index)
             return RuleTrace(id: ruleIDs[index], when: when, unless: unless)
@@ -317,9 +319,8 @@ public final class EvaluationPlan: Sendable {
     /// Every rule decided by the compiled program, kept for explaining, and the values of the
     /// calls it computed (by memo slot; unknown where it computed none), which explaining reads
     /// instead of computing them again.
-    private func outcomes(_ context: CaseContext) -> (outcomes: [Outcome], calls: [Interval]) {
-        let currentPlan = CaseContext.currentPlanLevel(context.facts, asOf: context.asOf)
-        return withRegisters { r in
+    private func outcomes(_ context: CaseContext, currentPlan: Level?) -> (outcomes: [Outcome], calls: [Interval]) {
+        withRegisters { r in
             bind(context.sharingFacts(memoize: false), into: r)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
@@ -330,7 +331,8 @@ public final class EvaluationPlan: Sendable {
     /// Each rule's `when` and `unless` as the program decides them: for tests that hold the
     /// program to the explanations.
     func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?)] {
-        outcomes(CaseContext(facts: facts, asOf: asOf, declarations: declarations)).outcomes.map { ($0.when, $0.unless) }
+        outcomes(CaseContext(facts: facts, asOf: asOf, declarations: declarations),
+                 currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)).outcomes.map { ($0.when, $0.unless) }
     }
 
     /// What the rules' outcomes add up to: the resolution, the level with unconfirmed exceptions
@@ -460,10 +462,9 @@ public final class EvaluationPlan: Sendable {
     }
 
     private func recommendation(
-        _ context: CaseContext, _ outcomes: [Outcome], _ explainer: inout Explainer
+        _ context: CaseContext, currentPlan: Level?, _ outcomes: [Outcome], _ explainer: inout Explainer
     ) -> Recommendation {
         let asOf = context.asOf
-        let currentPlan = CaseContext.currentPlanLevel(context.facts, asOf: asOf)
         let summary = summarize(outcomes, currentPlan: currentPlan)
         let resolved = summary.resolution
         let level = resolved.level
