@@ -178,6 +178,15 @@ public struct Checker {
         case .all(let parts), .any(let parts), .atLeast(_, let parts): parts.forEach { checkCondition($0) }
         case .not(let part): checkCondition(part)
         }
+        // What the parser rejects in a file, rejected in a document built in code too: a
+        // condition that reads no expression has nothing to explain.
+        switch condition.kind {
+        case .all([]): report(ParserDiagnostics.emptyCondition("all"), condition.range)
+        case .any([]): report(ParserDiagnostics.emptyCondition("any"), condition.range)
+        case .atLeast(let count, let parts) where !(1 ... max(parts.count, 1)).contains(count) || parts.isEmpty:
+            report(ParserDiagnostics.invalidAtLeast(count, parts.count), condition.range)
+        default: break
+        }
     }
 
     private mutating func expectBoolean(_ expression: RuleExpression, inDomainFilter: Bool) {

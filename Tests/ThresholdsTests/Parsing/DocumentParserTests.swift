@@ -115,6 +115,29 @@ struct DocumentParserTests {
         // R2's 'tittle' is reported once, as an unknown key suggesting 'title', not also as a missing 'title'.
     }
 
+    @Test("a document built in code is checked for the empty conditions the parser rejects in a file")
+    func emptyConditionsBuiltInCode() throws {
+        let document = try #require(Fixture.single("domain.hygiene >= 3")).document
+        let range = document.rules[0].when.range
+        let leaf = document.rules[0].when
+        let empty: [(Condition.Kind, String)] = [
+            (.all([]), "document.empty-condition"), (.any([]), "document.empty-condition"),
+            (.not(Condition(.any([]), range: range)), "document.empty-condition"),
+            (.atLeast(1, []), "document.invalid-at-least"), (.atLeast(3, [leaf, leaf]), "document.invalid-at-least"),
+            (.atLeast(0, [leaf]), "document.invalid-at-least"),
+        ]
+        for (kind, id) in empty {
+            var built = document
+            built.rules[0].when = Condition(kind, range: range)
+            let (checked, diagnostics) = CheckedDocument.check(built)
+            #expect(checked == nil, "\(kind)")
+            #expect(diagnostics.map(\.id.rawValue) == [id], "\(kind)")
+        }
+        var valid = document
+        valid.rules[0].when = Condition(.atLeast(2, [leaf, leaf]), range: range)
+        #expect(CheckedDocument.check(valid).checked != nil)
+    }
+
     @Test("expression errors point at their exact column, with multibyte text before them on the line",
           arguments: ["", "é", "日本語", "👩‍👧", "e\u{301}"], [
               MarkerCase(name: "plain", body: "when: domain.health >= 3 or \"PREFIX\" != \"x\" and 1️⃣domain.hygeine >= 3", id: "check.unknown-name"),
