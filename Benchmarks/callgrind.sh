@@ -16,7 +16,8 @@ n = int(sys.argv[1])
 rows = {"profileNative": ("hand-written baseline, per case", n), "profileBound": ("decide a bound case, per case", n),
         "profileCaseload": ("decide a bound caseload (bit-sliced), per case", n),
         "profileDecide": ("decide from the case model, per case", n), "profileEvaluate": ("evaluate, explained, per case", n),
-        "profileScan": ("raw libyaml scan of the 1,000-rule document", 1), "profileLoad": ("load and check the same document", 1)}
+        "profileScan": ("raw libyaml scan of the 1,000-rule document", 1), "profileLoad": ("load and check the same document", 1),
+        "profileExample": ("the example board, evaluate, explained, per example case", int(sys.argv[2]) * 100)}
 found = {}
 for line in sys.stdin:
     m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+\S*:\$s15thresholds_peer\d*(profile\w+?)yy", line)
@@ -29,6 +30,9 @@ print("| --- | ---: | ---: |")
 for key, (label, count) in rows.items():
     if key not in found: continue
     per = found[key] / count
+    if key == "profileExample":
+        print(f"| {label} | {per:,.0f} | (its own board) |")
+        continue
     ratio = per / base if count == n and base else (per / scan if scan else 0)
     print(f"| {label} | {per:,.0f} | {ratio:,.2f}× |")
-' "$N"
+' "$N" "$(ls ../Examples/cases/*.yaml | wc -l)"

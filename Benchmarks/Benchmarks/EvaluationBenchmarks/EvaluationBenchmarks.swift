@@ -5,18 +5,8 @@ import Thresholds
 
 /// Inputs loaded once, before anything is timed.
 enum Inputs {
-    static let root = PeerData.repository
-
     /// The example cases, with their as-of dates.
-    static let cases: [(CaseFacts, LocalDate)] = {
-        let folder = root.appendingPathComponent("Examples/cases")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        return names.compactMap { name in
-            let loaded = CaseLoader().load(contentsOf: folder.appendingPathComponent(name).path)
-            guard let facts = loaded.facts, let asOf = loaded.asOf else { return nil }
-            return (facts, asOf)
-        }
-    }()
+    static let cases = ExampleData.cases
 
     static func checked(_ path: String) -> CheckedDocument? { DocumentLoader().load(contentsOf: path).checked }
 
@@ -146,7 +136,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: The example board and six rules against their own hand-written baseline
 
     guard let bench = Bundle.module.url(forResource: "bench-rules", withExtension: "yaml").flatMap({ Inputs.checked($0.path) }),
-          let board = Inputs.checked(Inputs.root.appendingPathComponent("Rules/northshire-neglect.yaml").path), !Inputs.cases.isEmpty
+          let board = ExampleData.board(), !Inputs.cases.isEmpty
     else { stop("benchmark inputs missing: run from the Benchmarks package of a full checkout") }
     let six = bench.compile()
     for (facts, asOf) in Inputs.cases {

@@ -65,6 +65,11 @@ let n = facts.count
 @inline(never) func profileCaseload() { blackHoleAny(plan.decide(caseload)) }
 @inline(never) func profileDecide() { for c in facts { blackHoleAny(plan.decide(c, asOf: asOf)) } }
 @inline(never) func profileEvaluate() { for c in facts { blackHoleAny(plan.evaluate(c, asOf: asOf)) } }
+/// The example board on the example cases, 100 times over: explanations of a board written with
+/// combinators and definitions.
+@inline(never) func profileExample(_ example: EvaluationPlan) {
+    for _ in 0 ..< 100 { for (c, asOf) in ExampleData.cases { blackHoleAny(example.evaluate(c, asOf: asOf)) } }
+}
 @inline(never) func profileScan(_ bytes: [UInt8]) { blackHoleUInt(UInt64(RawYAMLScan.events(in: bytes))) }
 @inline(never) func profileLoad(_ bytes: [UInt8]) { blackHoleAny(DocumentLoader().load(bytes: bytes, path: "generated.yaml")) }
 @inline(never) func blackHoleUInt(_ value: UInt64) { if value == .max { print(value) } }
@@ -76,6 +81,8 @@ if arguments.contains("--profile") {
     profileCaseload()
     profileDecide()
     profileEvaluate()
+    guard let example = ExampleData.board()?.compile(), !ExampleData.cases.isEmpty else { fail("the example board or cases are missing") }
+    profileExample(example)
     profileScan(document)
     profileLoad(document)
     exit(0)
