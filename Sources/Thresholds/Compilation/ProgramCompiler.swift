@@ -42,6 +42,8 @@ struct ProgramCompiler {
     private var definitions: [Int: Int32] = [:]
     /// The grade register of the domain a `where` filter is being compiled for.
     private var filterGrade: Int32?
+    /// The registers of the expressions of the condition being compiled, depth first.
+    private var leaves: [Int32] = []
 
     /// Thrown inside a `where` filter for what only the explaining evaluator can evaluate there:
     /// the whole filtered call then falls back.
@@ -50,7 +52,10 @@ struct ProgramCompiler {
     static func compile(_ document: CompiledDocument) -> Program {
         var compiler = ProgramCompiler(document: document)
         for rule in document.rules {
+            compiler.leaves = []
             let when = compiler.condition(rule.when)
+            compiler.program.leaves += compiler.leaves
+            compiler.program.leafStarts.append(compiler.program.leaves.count)
             let unless = rule.unless.map { compiler.condition($0) }
             compiler.program.rules.append((when, unless))
         }
@@ -108,6 +113,8 @@ struct ProgramCompiler {
         }
         program.operands = program.operands.map(map)
         program.rules = program.rules.map { (map($0.when), $0.unless.map(map)) }
+        // A leaf whose register no rule reads (the parts of a guarded comparison) is not computed.
+        program.leaves = program.leaves.map { live.contains($0) ? map($0) : -1 }
         // A call's register that nothing reads was dropped: its call is computed when explained.
         program.calls = program.calls.map { $0 >= 0 && live.contains($0) ? map($0) : -1 }
         program.constantCount = constants.count
@@ -196,7 +203,10 @@ struct ProgramCompiler {
 
     private mutating func condition(_ condition: CompiledCondition) -> Int32 {
         switch condition {
-        case .expression(let expression): return truth(topLevel(expression))
+        case .expression(let expression):
+            let register = truth(topLevel(expression))
+            leaves.append(register)
+            return register
         case .all(let parts): return emit(.and, list: parts.map { self.condition($0) })
         case .any(let parts): return emit(.or, list: parts.map { self.condition($0) })
         case .not(let part): return emit(.not, self.condition(part))
@@ -325,7 +335,10 @@ struct ProgramCompiler {
         // The checker rejects cycles; should one reach here, its inner reference is unknown, as
         // the explaining evaluator makes it.
         definitions[index] = unknownTruth().register
+        // A definition's expressions are its own, not those of the rule that reads it.
+        let outer = leaves
         let register = condition(document.definitions[index].condition)
+        leaves = outer
         definitions[index] = register
         return register
     }

@@ -45,6 +45,9 @@ public final class EvaluationPlan: Sendable {
     /// Whether every rule is a procedural trigger: the document then sets no level, and the
     /// result keeps the child's current plan.
     private let proceduresOnly: Bool
+    /// Every rule's `when` expressions, depth first, one list for all rules: the expression of
+    /// each of ``Program/leaves``.
+    private let leafExpressions: [CompiledExpression]
     /// Each rule's actions' deadline anchors, compiled (empty for a rule with none).
     private let anchors: [[CompiledExpression?]]
     /// The actions of each level, by rank.
@@ -58,6 +61,7 @@ public final class EvaluationPlan: Sendable {
         document = checked.document
         compiled = CompiledDocument(document)
         program = ProgramCompiler.compile(compiled)
+        leafExpressions = compiled.rules.flatMap(\.when.expressions)
         binder = CaseBinder(program)
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIDs = document.rules.map(\.id.value)
@@ -288,8 +292,8 @@ public final class EvaluationPlan: Sendable {
         // One context, which holds the facts once, for binding and for explaining.
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
         let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
-        let (outcomes, calls) = self.outcomes(context, currentPlan: currentPlan)
-        var explainer = Explainer(plan: self, context: context, calls: calls)
+        let (outcomes, calls, leaves) = self.outcomes(context, currentPlan: currentPlan)
+        var explainer = Explainer(plan: self, context: context, calls: calls, leaves: leaves)
         return recommendation(context, currentPlan: currentPlan, outcomes, &explainer)
     }
 
@@ -306,8 +310,9 @@ public final class EvaluationPlan: Sendable {
     func trace(_ facts: CaseFacts, asOf: LocalDate, independently: Bool = false) -> (recommendation: Recommendation, rules: [RuleTrace]) {
         let context = CaseContext(facts: facts, asOf: asOf, declarations: declarations)
         let currentPlan = CaseContext.currentPlanLevel(facts, asOf: asOf)
-        let (outcomes, calls) = self.outcomes(context, currentPlan: currentPlan)
-        var explainer = Explainer(plan: self, context: context, calls: independently ? [] : calls)
+        let (outcomes, calls, leaves) = self.outcomes(context, currentPlan: currentPlan)
+        var explainer = Explainer(plan: self, context: context, calls: independently ? [] : calls,
+                                  leaves: independently ? [] : leaves)
         let recommendation = recommendation(context, currentPlan: currentPlan, outcomes, &explainer)
         let traces = compiled.rules.indices.map { index in
             let (when, unless) = explainer.explain(index)
@@ -316,23 +321,32 @@ public final class EvaluationPlan: Sendable {
         return (recommendation, traces)
     }
 
-    /// Every rule decided by the compiled program, kept for explaining, and the values of the
-    /// calls it computed (by memo slot; unknown where it computed none), which explaining reads
-    /// instead of computing them again.
-    private func outcomes(_ context: CaseContext, currentPlan: Level?) -> (outcomes: [Outcome], calls: [Interval]) {
+    /// Every rule decided by the compiled program, kept for explaining; the values of the calls
+    /// it computed (by memo slot; unknown where it computed none), which explaining reads
+    /// instead of computing them again; and the truth of each rule's expressions
+    /// (``Program/leaves``; `nil` for one it does not compute), which tell a rule that did not
+    /// fire which of its expressions failed without explaining the others.
+    private func outcomes(
+        _ context: CaseContext, currentPlan: Level?
+    ) -> (outcomes: [Outcome], calls: [Interval], leaves: [Truth?]) {
         withRegisters { r in
             bind(context.sharingFacts(memoize: false), into: r)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
-            return (withOutcomes(r, currentPlan: currentPlan) { Array($0) }, calls)
+            let leaves = program.leaves.map { $0 >= 0 ? r[Int($0)].truth : nil }
+            return (withOutcomes(r, currentPlan: currentPlan) { Array($0) }, calls, leaves)
         }
     }
 
-    /// Each rule's `when` and `unless` as the program decides them: for tests that hold the
-    /// program to the explanations.
-    func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?)] {
-        outcomes(CaseContext(facts: facts, asOf: asOf, declarations: declarations),
-                 currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf)).outcomes.map { ($0.when, $0.unless) }
+    /// Each rule's `when` and `unless` as the program decides them, with its `when`'s expressions
+    /// (``Program/leaves``): for tests that hold the program to the explanations.
+    func ruleTruths(_ facts: CaseFacts, asOf: LocalDate) -> [(when: Truth, unless: Truth?, expressions: [Truth?])] {
+        let (outcomes, _, leaves) = outcomes(CaseContext(facts: facts, asOf: asOf, declarations: declarations),
+                                             currentPlan: CaseContext.currentPlanLevel(facts, asOf: asOf))
+        return outcomes.indices.map { index in
+            (outcomes[index].when, outcomes[index].unless,
+             Array(leaves[program.leafStarts[index] ..< program.leafStarts[index + 1]]))
+        }
     }
 
     /// What the rules' outcomes add up to: the resolution, the level with unconfirmed exceptions
@@ -441,9 +455,29 @@ public final class EvaluationPlan: Sendable {
         /// would copy the context, retaining each of its fields. Its readings are cleared after each rule.
         private var evaluator: ExpressionEvaluator
 
-        init(plan: EvaluationPlan, context: CaseContext, calls: [Interval]) {
+        /// The truth of each rule's expressions as the program decided them (``Program/leaves``),
+        /// or empty when the explanations are to compute everything themselves.
+        private let leaves: [Truth?]
+
+        init(plan: EvaluationPlan, context: CaseContext, calls: [Interval], leaves: [Truth?]) {
             self.plan = plan
+            self.leaves = leaves
             evaluator = ExpressionEvaluator(context: context, document: plan.compiled, calls: calls)
+        }
+
+        /// For a rule whose `when` is false: each of its expressions that is false, with the
+        /// values it read, depth first. The same lines as its explanation's false leaves
+        /// (``Explanation/forEachLeaf(_:_:)``), without explaining the expressions the program
+        /// found true or unknown, or building the tree.
+        mutating func falseExpressions(_ index: Int, into failed: inout [String]) {
+            let program = plan.program
+            for position in program.leafStarts[index] ..< program.leafStarts[index + 1] {
+                let truth = leaves.isEmpty ? nil : leaves[position]
+                guard truth == nil || truth == .false else { continue }
+                let leaf = evaluator.explain(plan.leafExpressions[position])
+                if leaf.result == .false { failed.append(EvaluationPlan.describe(leaf, then: " is false")) }
+            }
+            evaluator.readings.removeAll(keepingCapacity: true)
         }
 
         /// Explains a rule, or hands back its explanations made before. `keep: false` for the
@@ -577,8 +611,13 @@ public final class EvaluationPlan: Sendable {
         }
         guard let next = candidates.map({ outcomes[$0].potential }).min() else { return [] }
         return candidates.filter { outcomes[$0].potential == next }.map { index in
-            let (when, unless) = explainer.explain(index, keep: false)
             var failed: [String] = []
+            // Most rules that did not fire failed on their `when` alone: its false expressions are all they show.
+            if outcomes[index].status == .notFired, outcomes[index].when == .false, outcomes[index].unless != .true {
+                explainer.falseExpressions(index, into: &failed)
+                return nearMiss(index, level: next, failed: failed)
+            }
+            let (when, unless) = explainer.explain(index, keep: false)
             if outcomes[index].status == .undecided {
                 let needed = when.neededReadings.map(\.name)
                 var unique: [String] = []
@@ -591,11 +630,15 @@ public final class EvaluationPlan: Sendable {
             if when.result == .false {
                 when.forEachLeaf(.false) { failed.append(Self.describe($0, then: " is false")) }
             }
-            // Read in place: a copy of the rule would retain each of its fields.
-            return compiled.rules.withUnsafeBufferPointer { rules in
-                NearMiss(id: rules[index].rule.id.value, title: rules[index].rule.title, level: next, failed: failed,
-                         source: rules[index].rule.source, file: rules[index].rule.file)
-            }
+            return nearMiss(index, level: next, failed: failed)
+        }
+    }
+
+    private func nearMiss(_ index: Int, level: Level, failed: [String]) -> NearMiss {
+        // Read in place: a copy of the rule would retain each of its fields.
+        compiled.rules.withUnsafeBufferPointer { rules in
+            NearMiss(id: rules[index].rule.id.value, title: rules[index].rule.title, level: level, failed: failed,
+                     source: rules[index].rule.source, file: rules[index].rule.file)
         }
     }
 

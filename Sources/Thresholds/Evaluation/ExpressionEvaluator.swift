@@ -33,10 +33,7 @@ struct ExpressionEvaluator {
     mutating func explain(_ condition: CompiledCondition) -> Explanation {
         switch condition {
         case .expression(let expression):
-            let start = readings.count
-            let value = evaluate(expression)
-            let read = Self.unique(readings[start...])
-            return Explanation(condition: expression.text, result: Truth(value.truth), readings: read, parts: [])
+            return explain(expression)
         case .all(let parts):
             var children = parts.map { explain($0) }
             let result = Truth.all(children.map(\.result))
@@ -57,6 +54,14 @@ struct ExpressionEvaluator {
             if result == .unknown, trueCount < count - 1 { Explanation.shareConjunction(&children) }
             return Explanation(condition: "at least \(count) of", result: result, readings: [], parts: children)
         }
+    }
+
+    /// Explains one expression of a condition: its text, its truth and the facts it read.
+    mutating func explain(_ expression: CompiledExpression) -> Explanation {
+        let start = readings.count
+        let value = evaluate(expression)
+        let read = Self.unique(readings[start...])
+        return Explanation(condition: expression.text, result: Truth(value.truth), readings: read, parts: [])
     }
 
     /// The readings of one condition, each fact once: a fact read twice (`attendance <= 90 and

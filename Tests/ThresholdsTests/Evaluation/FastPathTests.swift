@@ -120,6 +120,13 @@ struct FastPathTests {
         let truths = plan.ruleTruths(facts, asOf: asOf)
         for (trace, truth) in zip(traces, truths) {
             if trace.when.result != truth.when { found.append("\(trace.id) when: explained \(trace.when.result), program \(truth.when)") }
+            // Each expression the program computes on its own, as its explanation evaluates it:
+            // what a rule that did not fire shows as failed is read from these.
+            let explained = Self.expressions(trace.when)
+            if explained.count != truth.expressions.count
+                || zip(explained, truth.expressions).contains(where: { explained, program in program.map { $0 != explained } ?? false }) {
+                found.append("\(trace.id) expressions: explained \(explained), program \(truth.expressions)")
+            }
             if trace.unless?.result != truth.unless {
                 found.append("\(trace.id) unless: explained \(String(describing: trace.unless?.result)), program \(String(describing: truth.unless))")
             }
@@ -134,6 +141,11 @@ struct FastPathTests {
         if decision.actions != recommendation.actions { found.append("actions differ") }
         if plan.decide(plan.bind(facts, asOf: asOf)) != decision { found.append("a bound case decides differently") }
         return found.map { "\(facts.id ?? "case") at \(asOf): \($0)" }
+    }
+
+    /// How each expression of an explained condition evaluated, depth first.
+    static func expressions(_ explanation: Explanation) -> [Truth] {
+        explanation.parts.isEmpty ? [explanation.result] : explanation.parts.flatMap { expressions($0) }
     }
 
     @Test("on every example fixture, the program decides each rule as the explanations do, and decide matches evaluate")
