@@ -776,7 +776,9 @@ extension RuleEffect {
 private struct NeedsCollector {
     let declarations: [String: FactDeclaration]
     private var items: [InformationNeeded] = []
-    private var index: [String: Int] = [:]
+    /// Where each fact's item is in ``items``, for each effect: a fact can be asked for both ways.
+    private var raising: [String: Int] = [:]
+    private var lowering: [String: Int] = [:]
 
     init(declarations: [String: FactDeclaration]) {
         self.declarations = declarations
@@ -784,28 +786,31 @@ private struct NeedsCollector {
 
     mutating func add(_ readings: [Reading], effect: InformationNeeded.Effect, level: Level, rule: String) {
         for reading in readings {
-            let key = "\(effect.rawValue) \(reading.name)"
             // Confirming an exception is always worth asking about: it is one specific question.
             let decisive = reading.decisive || effect == .lower
-            guard let position = index[key] else {
-                index[key] = items.count
+            guard let position = effect == .raise ? raising[reading.name] : lowering[reading.name] else {
+                if effect == .raise { raising[reading.name] = items.count } else { lowering[reading.name] = items.count }
                 items.append(InformationNeeded(
                     fact: reading.name,
                     question: InformationQuestions.question(for: reading.name, declaration: declarations[reading.name]),
                     judgement: reading.question != nil, effect: effect, couldReach: level, decisive: decisive, rules: [rule]))
                 continue
             }
-            var item = items[position]
-            // A decisive answer's reach wins over one that matters only with others.
-            if decisive && !item.decisive {
-                item.couldReach = level
-            } else if decisive == item.decisive, effect == .raise {
-                item.couldReach = max(item.couldReach, level)
-            }
-            item.decisive = item.decisive || decisive
-            if !item.rules.contains(rule) { item.rules.append(rule) }
-            items[position] = item
+            // In place: a copy of the item would copy its list of rules to append to it.
+            Self.merge(into: &items[position], decisive: decisive, effect: effect, level: level, rule: rule)
         }
+    }
+
+    private static func merge(into item: inout InformationNeeded, decisive: Bool, effect: InformationNeeded.Effect,
+                              level: Level, rule: String) {
+        // A decisive answer's reach wins over one that matters only with others.
+        if decisive && !item.decisive {
+            item.couldReach = level
+        } else if decisive == item.decisive, effect == .raise {
+            item.couldReach = max(item.couldReach, level)
+        }
+        item.decisive = item.decisive || decisive
+        if !item.rules.contains(rule) { item.rules.append(rule) }
     }
 
     /// Decisive answers that could raise the level, most consequential first and judgement

@@ -8,17 +8,23 @@ enum InformationQuestions {
             if let description = declaration.description { return "What is known of this: \(description)" }
             return "What is the value of '\(name)' for this child?"
         }
-        if let question = standard[name] { return question }
-        if name.hasPrefix("domain.") {
-            let domain = name.dropFirst("domain.".count).split(separator: "_").joined(separator: " ")
-            return "What is the child's current grade for \(domain) (1 best to 5 worst), from a graded care assessment?"
-        }
+        if let question = standard[name] ?? domains[name] { return question }
+        if name.hasPrefix("domain.") { return domainQuestion(name) }
         if name.hasPrefix("the date of the last ") {
             let kind = name.dropFirst("the date of the last ".count).split(separator: "_").joined(separator: " ")
             return "When was the last \(kind)? If there has never been one, record the list as empty."
         }
         return "What is known of '\(name)' for this child?"
     }
+
+    private static func domainQuestion(_ name: String) -> String {
+        let domain = name.dropFirst("domain.".count).split(separator: "_").joined(separator: " ")
+        return "What is the child's current grade for \(domain) (1 best to 5 worst), from a graded care assessment?"
+    }
+
+    /// The standard domains' questions, worded once.
+    private static let domains: [String: String] = Dictionary(
+        Vocabulary.domains.map { ("domain.\($0)", domainQuestion("domain.\($0)")) }, uniquingKeysWith: { first, _ in first })
 
     private static let standard: [String: String] = [
         "as_of": "What date is the case being evaluated at?",
