@@ -46,8 +46,11 @@ struct CaseBinder: Sendable {
     }
 
     /// Writes every slot's value into `r`. Strings the document never names get ids of their
-    /// own for this evaluation, in `extraStrings`.
-    func bind(_ context: CaseContext, _ program: Program, into r: UnsafeMutablePointer<Interval>, extraStrings: inout [String]) {
+    /// own for this evaluation, in `extraStrings`. The fallback expressions are evaluated on
+    /// `fallbacks` when given, a context that remembers what they derive (histories, streams,
+    /// calls) for explaining the same case afterwards; otherwise on a context of their own.
+    func bind(_ context: CaseContext, _ program: Program, fallbacks fallbackContext: CaseContext? = nil,
+              into r: UnsafeMutablePointer<Interval>, extraStrings: inout [String]) {
         if readsGrades { bindGrades(context, into: r) }
         for (fact, register, kind) in standard {
             r[Int(register)] = encode(context.fact(fact), kind: kind, extraStrings: &extraStrings)
@@ -69,7 +72,7 @@ struct CaseBinder: Sendable {
         guard !fallbacks.isEmpty else { return }
         // What the program leaves to the explaining evaluator, on a context of its own that keeps
         // the streams and histories it derives for the next fallback.
-        let memoizing = context.sharingFacts(memoize: true)
+        let memoizing = fallbackContext ?? context.sharingFacts(memoize: true)
         for (index, register) in fallbacks {
             var evaluator = ExpressionEvaluator(context: memoizing, document: program.document)
             let (expression, kind) = program.fallbacks[index]

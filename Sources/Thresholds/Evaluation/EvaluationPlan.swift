@@ -253,10 +253,11 @@ public final class EvaluationPlan: Sendable {
     }
 
     /// Writes the slots the program reads from `context` (which need not remember what it
-    /// derives: binding derives each quantity once) into `r`.
-    private func bind(_ context: CaseContext, into r: UnsafeMutablePointer<Interval>) {
+    /// derives: binding derives each quantity once) into `r`; fallback expressions are evaluated
+    /// on `fallbacks`, when given, so that explaining reads what they derived.
+    private func bind(_ context: CaseContext, fallbacks: CaseContext? = nil, into r: UnsafeMutablePointer<Interval>) {
         var extraStrings: [String] = []
-        binder.bind(context, program, into: r, extraStrings: &extraStrings)
+        binder.bind(context, program, fallbacks: fallbacks, into: r, extraStrings: &extraStrings)
     }
 
     /// The decision the program's registers hold.
@@ -330,7 +331,9 @@ public final class EvaluationPlan: Sendable {
         _ context: CaseContext, currentPlan: Level?
     ) -> (outcomes: [Outcome], calls: [Interval], leaves: [Truth?]) {
         withRegisters { r in
-            bind(context.sharingFacts(memoize: false), into: r)
+            // The fallbacks derive on the explaining context: a history or stream they read is
+            // then derived once for both.
+            bind(context.sharingFacts(memoize: false), fallbacks: context, into: r)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
             let leaves = program.leaves.map { $0 >= 0 ? r[Int($0)].truth : nil }
