@@ -23,7 +23,8 @@ struct CaseContext {
     /// What one evaluation has already derived.
     private final class Memo {
         var streams: [EventQuery: EventStream] = [:]
-        var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
+        /// Every graded domain's history, once derived (all at once: a `where` filter reads them all).
+        var histories: [String: [(date: LocalDate, grade: Int)]]?
         /// The latest grade of each domain of ``Vocabulary/domains``, once computed.
         var latest: [Int?]?
         /// Where each definition's value and deciding readings (outside any history) are in
@@ -305,13 +306,19 @@ struct CaseContext {
     /// A domain's assessed grades up to the as-of date, oldest first. The last verified grade
     /// stands until a later assessment supersedes it.
     func history(_ domain: String) -> [(date: LocalDate, grade: Int)] {
-        if let known = memo?.histories[domain] { return known }
-        let history: [(date: LocalDate, grade: Int)] = (facts.assessments ?? [])
-            .filter { $0.date <= asOf }
-            .compactMap { assessment -> (date: LocalDate, grade: Int)? in assessment.grades[domain].map { (assessment.date, $0) } }
-            .sorted { $0.date < $1.date }
-        memo?.histories[domain] = history
-        return history
+        guard let memo else { return Self.histories(facts, asOf: asOf)[domain] ?? [] }
+        if memo.histories == nil { memo.histories = Self.histories(facts, asOf: asOf) }
+        return memo.histories?[domain] ?? []
+    }
+
+    /// Every graded domain's history, in one pass over the assessments up to the as-of date,
+    /// sorted by date once (stably: assessments of one date keep the record's order).
+    private static func histories(_ facts: CaseFacts, asOf: LocalDate) -> [String: [(date: LocalDate, grade: Int)]] {
+        var histories: [String: [(date: LocalDate, grade: Int)]] = [:]
+        for assessment in (facts.assessments ?? []).filter({ $0.date <= asOf }).sorted(by: { $0.date < $1.date }) {
+            for (domain, grade) in assessment.grades { histories[domain, default: []].append((assessment.date, grade)) }
+        }
+        return histories
     }
 
     func latestGrade(_ domain: String) -> Int? {
