@@ -477,10 +477,14 @@ public final class EvaluationPlan: Sendable {
             for position in program.leafStarts[index] ..< program.leafStarts[index + 1] {
                 let truth = leaves.isEmpty ? nil : leaves[position]
                 guard truth == nil || truth == .false else { continue }
-                let leaf = evaluator.explain(plan.leafExpressions[position])
-                if leaf.result == .false { failed.append(EvaluationPlan.describe(leaf, then: " is false")) }
+                // Written straight from what it read: no explanation, and no list of its readings
+                // with repeats taken out, is made for a line.
+                let expression = plan.leafExpressions[position]
+                if Truth(evaluator.evaluate(expression).truth) == .false {
+                    failed.append(EvaluationPlan.describe(expression.text, evaluator.readings[...], then: " is false"))
+                }
+                evaluator.readings.removeAll(keepingCapacity: true)
             }
-            evaluator.readings.removeAll(keepingCapacity: true)
         }
 
         /// Explains a rule, or hands back its explanations made before. `keep: false` for the
@@ -647,21 +651,35 @@ public final class EvaluationPlan: Sendable {
 
     /// A leaf with the values it read: `domain.hygiene >= 4 (domain.hygiene = 3)`.
     static func describe(_ explanation: Explanation, then suffix: String = "") -> String {
-        guard !explanation.readings.isEmpty else { return explanation.condition + suffix }
+        describe(explanation.condition, explanation.readings[...], then: suffix)
+    }
+
+    /// An expression with the values it read, each fact and value once, in the order first read
+    /// (as ``ExpressionEvaluator/unique(_:extra:)`` keeps them).
+    static func describe(_ condition: String, _ readings: ArraySlice<Reading>, then suffix: String = "") -> String {
+        guard !readings.isEmpty else { return condition + suffix }
+        func repeated(_ index: Int) -> Bool {
+            readings[readings.startIndex ..< index].contains { $0.name == readings[index].name && $0.value == readings[index].value }
+        }
         // Measured, then written once into a string of that size: appending piece by piece
         // checks and grows the string at every step.
-        let readings = explanation.readings
-        var size = explanation.condition.utf8.count + 3 + suffix.utf8.count + 2 * (readings.count - 1)
-        for reading in readings { size += reading.name.utf8.count + 3 + reading.value.utf8.count }
+        var size = condition.utf8.count + 3 + suffix.utf8.count
+        var shown = 0
+        for index in readings.indices where !repeated(index) {
+            size += readings[index].name.utf8.count + 3 + readings[index].value.utf8.count + (shown > 0 ? 2 : 0)
+            shown += 1
+        }
         return String(unsafeUninitializedCapacity: size) { buffer in
             var at = 0
-            Self.write(explanation.condition, into: buffer, at: &at)
+            Self.write(condition, into: buffer, at: &at)
             Self.write(" (", into: buffer, at: &at)
-            for (index, reading) in readings.enumerated() {
-                if index > 0 { Self.write(", ", into: buffer, at: &at) }
-                Self.write(reading.name, into: buffer, at: &at)
+            var first = true
+            for index in readings.indices where !repeated(index) {
+                if !first { Self.write(", ", into: buffer, at: &at) }
+                first = false
+                Self.write(readings[index].name, into: buffer, at: &at)
                 Self.write(" = ", into: buffer, at: &at)
-                Self.write(reading.value, into: buffer, at: &at)
+                Self.write(readings[index].value, into: buffer, at: &at)
             }
             Self.write(")", into: buffer, at: &at)
             Self.write(suffix, into: buffer, at: &at)
