@@ -52,6 +52,9 @@ public final class EvaluationPlan: Sendable {
     private let anchors: [[CompiledExpression?]]
     /// The actions of each level, by rank.
     private let levelActions: [[Action]]
+    /// Each level's definition and label, by rank: what a recommendation shows of its level.
+    private let definitions: [LevelDefinition?]
+    private let labels: [String]
     /// Each rule's sub-level as its position within its level's sub-levels, from 1 (0: none);
     /// empty when the document declares none.
     private let sublevelRanks: [Int]
@@ -77,7 +80,9 @@ public final class EvaluationPlan: Sendable {
         }
         hasActions = document.rules.map { !$0.actions.isEmpty }
         let levels = document.levels
-        levelActions = Level.allCases.map { level in levels.first { $0.level == level }?.actions ?? [] }
+        definitions = Level.allCases.map { level in levels.first { $0.level == level } }
+        levelActions = definitions.map { $0?.actions ?? [] }
+        labels = Level.allCases.map { source.label(for: $0) }
         let ranks = document.rules.map { rule -> Int in
             guard let name = rule.sublevel?.value, case .level(let level) = rule.effect.value,
                   let index = levels.first(where: { $0.level == level })?.sublevels.firstIndex(where: { $0.name.value == name })
@@ -103,7 +108,7 @@ public final class EvaluationPlan: Sendable {
     /// The sub-level a summary names, with its label and guidance.
     private func sublevel(_ summary: Summary) -> SublevelDefinition? {
         guard summary.sublevelRank > 0 else { return nil }
-        let sublevels = definition(summary.resolution.level)?.sublevels ?? []
+        let sublevels = definitions[summary.resolution.level.rank]?.sublevels ?? []
         return summary.sublevelRank <= sublevels.count ? sublevels[summary.sublevelRank - 1] : nil
     }
 
@@ -551,7 +556,7 @@ public final class EvaluationPlan: Sendable {
         return Recommendation(
             caseID: context.facts.id, asOf: asOf, board: document.board, document: document.title,
             documentVersion: document.version, effective: document.effective, notice: document.notice, level: level,
-            label: document.label(for: level), band: definition(level)?.band, guidance: definition(level)?.guidance,
+            label: labels[level.rank], band: definitions[level.rank]?.band, guidance: definitions[level.rank]?.guidance,
             baseLevel: resolved.base, provisional: summary.provisional, firedRules: fired,
             nearMisses: nearMisses(outcomes, above: level, &explainer),
             informationNeeded: needs.sorted(),
@@ -560,10 +565,6 @@ public final class EvaluationPlan: Sendable {
             procedures: outcomes.indices.filter { outcomes[$0].status == .fired && outcomes[$0].isProcedure }
                 .map { firedRule($0, level: level, &explainer) },
             keptCurrentPlan: summary.keptCurrentPlan ? true : nil)
-    }
-
-    private func definition(_ level: Level) -> LevelDefinition? {
-        document.levels.first { $0.level == level }
     }
 
     private func outcome(_ effect: RuleEffect, when: Truth, unless: Truth?, currentPlan: Level?) -> Outcome {
@@ -602,12 +603,15 @@ public final class EvaluationPlan: Sendable {
     }
 
     private func firedRule(_ index: Int, level: Level, _ explainer: inout Explainer) -> FiredRule {
-        let rule = compiled.rules[index].rule
         let (when, unless) = explainer.explain(index, keep: false)
-        return FiredRule(id: rule.id.value, title: rule.title, level: level, sublevel: rule.sublevel?.value,
-                         modifier: rule.effect.value.isRaise,
-                         because: rule.because, source: rule.source, file: rule.file, overrides: rule.overrides,
-                         explanation: when, exception: unless)
+        // Read in place: a copy of the rule would retain each of its fields.
+        return compiled.rules.withUnsafeBufferPointer { rules in
+            let rule = rules[index].rule
+            return FiredRule(id: rule.id.value, title: rule.title, level: level, sublevel: rule.sublevel?.value,
+                             modifier: rule.effect.value.isRaise,
+                             because: rule.because, source: rule.source, file: rule.file, overrides: rule.overrides,
+                             explanation: when, exception: unless)
+        }
     }
 
     /// The rules of the next level up (the lowest level above the result that any rule names)
