@@ -21,21 +21,25 @@ struct CaseContext {
     }
 
     /// What one evaluation has already derived.
+    ///
+    /// Its properties are not checked for overlapping access at run time: a memory belongs to
+    /// one evaluation on one thread, and each use reads or writes one property in one step,
+    /// never while another access to it is open. The check cost more than the reads it guarded.
     private final class Memo {
-        var streams: [EventQuery: EventStream] = [:]
+        @exclusivity(unchecked) var streams: [EventQuery: EventStream] = [:]
         /// Every graded domain's history, once derived (all at once: a `where` filter reads them all).
-        var histories: [String: [(date: LocalDate, grade: Int)]]?
+        @exclusivity(unchecked) var histories: [String: [(date: LocalDate, grade: Int)]]?
         /// The latest grade of each domain of ``Vocabulary/domains``, once computed.
-        var latest: [Int?]?
+        @exclusivity(unchecked) var latest: [Int?]?
         /// Where each definition's value and deciding readings (outside any history) are in
         /// ``remembered``, by the definition's position; -1 for none yet.
-        var definitions: [Int32] = []
+        @exclusivity(unchecked) var definitions: [Int32] = []
         /// Where each memoized call's value and readings (``CompiledExpression/memo``) are in
         /// ``remembered``, by slot; -1 for none yet.
-        var calls: [Int32] = []
+        @exclusivity(unchecked) var calls: [Int32] = []
         /// What was remembered, in the order it was found. Positions are looked up in plain
         /// lists of integers, which cost nothing to fill, and only what is found is stored.
-        var remembered: [Remembered] = []
+        @exclusivity(unchecked) var remembered: [Remembered] = []
     }
 
     /// A definition's or a call's value and the readings that decided it, once evaluated.
