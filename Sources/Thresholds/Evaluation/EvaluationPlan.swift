@@ -485,10 +485,12 @@ public final class EvaluationPlan: Sendable {
                 // Written straight from what it read: no explanation, and no list of its readings
                 // with repeats taken out, is made for a line.
                 let expression = plan.leafExpressions[position]
+                let start = evaluator.readings.count
                 if Truth(evaluator.evaluate(expression).truth) == .false {
-                    failed.append(EvaluationPlan.describe(expression.text, evaluator.readings[...], then: " is false"))
+                    failed.append(EvaluationPlan.describe(expression.text, evaluator.readings[start...], then: " is false"))
                 }
-                evaluator.readings.removeAll(keepingCapacity: true)
+                // Empty again, as between rules (clearing the whole list keeps its storage at least cost).
+                if start == 0 { evaluator.readings.removeAll(keepingCapacity: true) } else { evaluator.readings.removeSubrange(start...) }
             }
         }
 

@@ -262,6 +262,26 @@ struct FastPathTests {
         }
     }
 
+    @Test("a guard and its comparison fused into one instruction leave their expressions to the explaining evaluator, with the same failed lines")
+    func fusedGuardExplainsItsExpressions() throws {
+        let plan = try #require(Fixture.document("""
+            rules:
+              - { id: R, title: t, level: child_in_need, source: s, when: { all: ["known(domain.hygiene)", "domain.hygiene >= 3"] } }
+
+            """)).compile()
+        // The program computes only the fused guard, not either expression on its own.
+        #expect(plan.program.leaves == [-1, -1])
+        for grade in [nil, 2, 3] {
+            let facts = CaseFacts(id: "hygiene \(grade.map(String.init) ?? "unknown")",
+                                  assessments: [.init(date: Fixture.asOf, grades: grade.map { ["hygiene": $0] } ?? ["nutrition": 1])])
+            #expect(Self.disagreements(plan, facts, asOf: Fixture.asOf).isEmpty)
+            if grade == 2 {
+                let failed = plan.evaluate(facts, asOf: Fixture.asOf).nearMisses.flatMap(\.failed)
+                #expect(failed == ["domain.hygiene >= 3 (domain.hygiene = 2) is false"])
+            }
+        }
+    }
+
     @Test("a decision lists fired rules in document order and compares by content")
     func decisionShape() throws {
         let plan = try #require(Fixture.board).compile()
