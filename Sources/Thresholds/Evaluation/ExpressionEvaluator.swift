@@ -484,39 +484,63 @@ struct ExpressionEvaluator {
         }
         let saved = (gradeOverride, filterGrade)
         let start = readings.count
-        var truths: [Truth] = []
         muted += 1  // what each assessment's condition reads is not kept
-        for entry in entries {
-            gradeOverride = (domain, entry.grade)
-            filterGrade = .number(Double(entry.grade))
-            truths.append(Truth(evaluate(condition).truth))
+        // Each assessment is evaluated only while the answer is open: evaluating the condition
+        // changes nothing else (muted, and with a grade set nothing is remembered).
+        let result: Value
+        switch function {
+        case "streak":
+            // From the latest assessment back, while the condition holds.
+            var count = 0.0
+            var stopped: Value?
+            latest: for entry in entries.reversed() {
+                switch holds(condition, domain, entry.grade) {
+                case .true: count += 1
+                case .false:
+                    stopped = .number(count)
+                    break latest
+                case .unknown:
+                    stopped = .range(count, count + Double(entries.count))
+                    break latest
+                }
+            }
+            result = stopped ?? .number(count)
+        case "ever":
+            var held = false
+            var open = false
+            for entry in entries {
+                let truth = holds(condition, domain, entry.grade)
+                if truth == .true {
+                    held = true
+                    break
+                }
+                if truth == .unknown { open = true }
+            }
+            result = held ? .boolean(true) : (open ? .unknown : .boolean(false))
+        default:
+            // oscillating: held, then failed, then held again.
+            var stage = 0
+            var open = false
+            for entry in entries where stage < 3 {
+                let truth = holds(condition, domain, entry.grade)
+                if truth == .unknown { open = true }
+                if stage == 0, truth == .true { stage = 1 } else if stage == 1, truth == .false { stage = 2 } else if stage == 2, truth == .true {
+                    stage = 3
+                }
+            }
+            result = stage == 3 ? .boolean(true) : (open ? .unknown : .boolean(false))
         }
         muted -= 1
         (gradeOverride, filterGrade) = saved
         readings.removeSubrange(start...)
-        switch function {
-        case "streak":
-            var count = 0.0
-            for truth in truths.reversed() {
-                switch truth {
-                case .true: count += 1
-                case .false: return .number(count)
-                case .unknown: return .range(count, count + Double(truths.count))
-                }
-            }
-            return .number(count)
-        case "ever":
-            return Truth.any(truths).value
-        default:
-            // oscillating: held, then failed, then held again.
-            var stage = 0
-            for truth in truths {
-                if stage == 0, truth == .true { stage = 1 } else if stage == 1, truth == .false { stage = 2 } else if stage == 2, truth == .true {
-                    return .boolean(true)
-                }
-            }
-            return truths.contains(.unknown) ? .unknown : .boolean(false)
-        }
+        return result
+    }
+
+    /// Whether a history's condition holds at one assessment, with the domain's grade there.
+    private mutating func holds(_ condition: CompiledExpression, _ domain: String, _ grade: Int) -> Truth {
+        gradeOverride = (domain, grade)
+        filterGrade = .number(Double(grade))
+        return Truth(evaluate(condition).truth)
     }
 
     // MARK: Operators
