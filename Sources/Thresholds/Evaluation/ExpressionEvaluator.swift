@@ -433,12 +433,15 @@ struct ExpressionEvaluator {
             return function == "max" ? .range(known.max() ?? 1, 5) : .range(1, known.min() ?? 5)
         }
         guard let filter else { return .unknown }
-        var truths: [Truth] = []
+        var trueCount = 0
+        var falseCount = 0
         var unknownDomains: [String] = []
         let saved = filterGrade
         let savedDomain = filterDomain
         defer { filterDomain = savedDomain }
-        for index in set {
+        // `any` is decided by its first domain where the filter holds, `all` by its first where it
+        // fails; the domains after it are not evaluated (evaluating a filter changes nothing else).
+        domains: for index in set {
             let domain = Vocabulary.domains[index]
             filterDomain = domain
             filterGrade = context.latestGrade(at: index).map { .number(Double($0)) } ?? .unknown
@@ -447,18 +450,24 @@ struct ExpressionEvaluator {
             muted += 1
             let truth = Truth(evaluate(filter).truth)
             muted -= 1
-            truths.append(truth)
-            if truth == .unknown { unknownDomains.append(domain) }
+            switch truth {
+            case .true:
+                trueCount += 1
+                if function == "any" { break domains }
+            case .false:
+                falseCount += 1
+                if function == "all" { break domains }
+            case .unknown: unknownDomains.append(domain)
+            }
         }
         filterGrade = saved
         let result: Value
         switch function {
-        case "any": result = Truth.any(truths).value
-        case "all": result = Truth.all(truths).value
+        case "any": result = trueCount > 0 ? .boolean(true) : (unknownDomains.isEmpty ? .boolean(false) : .unknown)
+        case "all": result = falseCount > 0 ? .boolean(false) : (unknownDomains.isEmpty ? .boolean(true) : .unknown)
         default:
-            let trueCount = Double(truths.filter { $0 == .true }.count)
             let unknownCount = Double(unknownDomains.count)
-            result = unknownCount == 0 ? .number(trueCount) : .range(trueCount, trueCount + unknownCount)
+            result = unknownCount == 0 ? .number(Double(trueCount)) : .range(Double(trueCount), Double(trueCount) + unknownCount)
         }
         // Unknown grades matter only while they leave the result open.
         if !result.isKnown {
