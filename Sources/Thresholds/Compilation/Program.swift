@@ -86,11 +86,12 @@ struct Program: Sendable {
     var strings: [String: Int] = [:]
     /// Per rule: the registers holding its `when` and, if it has one, its `unless`.
     var rules: [(when: Int32, unless: Int32?)] = []
-    /// The registers of each rule's `when` expressions, depth first as ``CompiledCondition``
-    /// holds them, one list for all rules: rule `i`'s are `leaves[leafStarts[i] ..< leafStarts[i + 1]]`.
-    /// -1 for an expression the program does not compute on its own (a part of a guarded
-    /// comparison). Explaining a rule that did not fire reads which of its expressions are false here.
-    var leaves: [Int32] = []
+    /// Each rule's `when` expressions, depth first as ``CompiledCondition`` holds them, with the
+    /// register holding each one's truth, one list for all rules: rule `i`'s are
+    /// `leaves[leafStarts[i] ..< leafStarts[i + 1]]`. The register is -1 for an expression the
+    /// program does not compute on its own (a part of a guarded comparison). Explaining a rule
+    /// that did not fire reads which of its expressions are false here, and explains only those.
+    var leaves: [(register: Int32, expression: CompiledExpression)] = []
     var leafStarts: [Int] = [0]
     /// Per memo slot of the document's calls (``CompiledExpression/memo``): the register that
     /// holds the call's value when the program computes it and a rule reads it, otherwise -1.

@@ -42,8 +42,8 @@ struct ProgramCompiler {
     private var definitions: [Int: Int32] = [:]
     /// The grade register of the domain a `where` filter is being compiled for.
     private var filterGrade: Int32?
-    /// The registers of the expressions of the condition being compiled, depth first.
-    private var leaves: [Int32] = []
+    /// The expressions of the condition being compiled, depth first, with their registers.
+    private var leaves: [(register: Int32, expression: CompiledExpression)] = []
 
     /// Thrown inside a `where` filter for what only the explaining evaluator can evaluate there:
     /// the whole filtered call then falls back.
@@ -114,7 +114,7 @@ struct ProgramCompiler {
         program.operands = program.operands.map(map)
         program.rules = program.rules.map { (map($0.when), $0.unless.map(map)) }
         // A leaf whose register no rule reads (the parts of a guarded comparison) is not computed.
-        program.leaves = program.leaves.map { live.contains($0) ? map($0) : -1 }
+        program.leaves = program.leaves.map { (live.contains($0.register) ? map($0.register) : -1, $0.expression) }
         // A call's register that nothing reads was dropped: its call is computed when explained.
         program.calls = program.calls.map { $0 >= 0 && live.contains($0) ? map($0) : -1 }
         program.constantCount = constants.count
@@ -205,7 +205,7 @@ struct ProgramCompiler {
         switch condition {
         case .expression(let expression):
             let register = truth(topLevel(expression))
-            leaves.append(register)
+            leaves.append((register, expression))
             return register
         case .all(let parts): return emit(.and, list: parts.map { self.condition($0) })
         case .any(let parts): return emit(.or, list: parts.map { self.condition($0) })

@@ -58,15 +58,6 @@ indirect enum CompiledCondition: Sendable {
     case any([CompiledCondition])
     case not(CompiledCondition)
     case atLeast(Int, [CompiledCondition])
-
-    /// Its expressions, depth first: the order ``ProgramCompiler`` records their registers in.
-    var expressions: [CompiledExpression] {
-        switch self {
-        case .expression(let expression): [expression]
-        case .all(let parts), .any(let parts), .atLeast(_, let parts): parts.flatMap(\.expressions)
-        case .not(let part): part.expressions
-        }
-    }
 }
 
 /// A rule with its conditions compiled.

@@ -45,9 +45,6 @@ public final class EvaluationPlan: Sendable {
     /// Whether every rule is a procedural trigger: the document then sets no level, and the
     /// result keeps the child's current plan.
     private let proceduresOnly: Bool
-    /// Every rule's `when` expressions, depth first, one list for all rules: the expression of
-    /// each of ``Program/leaves``.
-    private let leafExpressions: [CompiledExpression]
     /// Each rule's actions' deadline anchors, compiled (empty for a rule with none).
     private let anchors: [[CompiledExpression?]]
     /// The actions of each level, by rank.
@@ -64,7 +61,6 @@ public final class EvaluationPlan: Sendable {
         document = checked.document
         compiled = CompiledDocument(document)
         program = ProgramCompiler.compile(compiled)
-        leafExpressions = compiled.rules.flatMap(\.when.expressions)
         binder = CaseBinder(program)
         declarations = Dictionary(document.facts.map { ($0.name.value, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIDs = document.rules.map(\.id.value)
@@ -341,7 +337,7 @@ public final class EvaluationPlan: Sendable {
             bind(context.sharingFacts(memoize: false), fallbacks: context, into: r)
             program.run(r)
             let calls = program.calls.map { $0 >= 0 ? r[Int($0)] : .unknown }
-            let leaves = program.leaves.map { $0 >= 0 ? r[Int($0)].truth : nil }
+            let leaves = program.leaves.map { $0.register >= 0 ? r[Int($0.register)].truth : nil }
             return (withOutcomes(r, currentPlan: currentPlan) { Array($0) }, calls, leaves)
         }
     }
@@ -478,13 +474,12 @@ public final class EvaluationPlan: Sendable {
         /// (``Explanation/forEachLeaf(_:_:)``), without explaining the expressions the program
         /// found true or unknown, or building the tree.
         mutating func falseExpressions(_ index: Int, into failed: inout [String]) {
-            let program = plan.program
-            for position in program.leafStarts[index] ..< program.leafStarts[index + 1] {
+            for position in plan.program.leafStarts[index] ..< plan.program.leafStarts[index + 1] {
                 let truth = leaves.isEmpty ? nil : leaves[position]
                 guard truth == nil || truth == .false else { continue }
                 // Written straight from what it read: no explanation, and no list of its readings
                 // with repeats taken out, is made for a line.
-                let expression = plan.leafExpressions[position]
+                let expression = plan.program.leaves[position].expression
                 let start = evaluator.readings.count
                 if Truth(evaluator.evaluate(expression).truth) == .false {
                     failed.append(EvaluationPlan.describe(expression.text, evaluator.readings[start...], then: " is false"))
