@@ -183,7 +183,7 @@ public struct Checker {
         switch condition.kind {
         case .all([]): report(ParserDiagnostics.emptyCondition("all"), condition.range)
         case .any([]): report(ParserDiagnostics.emptyCondition("any"), condition.range)
-        case .atLeast(let count, let parts) where !(1 ... max(parts.count, 1)).contains(count) || parts.isEmpty:
+        case .atLeast(let count, let parts) where !Condition.validAtLeast(count, of: parts.count):
             report(ParserDiagnostics.invalidAtLeast(count, parts.count), condition.range)
         default: break
         }

@@ -699,7 +699,7 @@ public struct DocumentParser {
               let count = reader.integer(fields["at_least"], "'at_least'"),
               let items = reader.list(reader.required("of", in: fields), "'of'")
         else { return nil }
-        guard (1...max(items.count, 1)).contains(count), !items.isEmpty else {
+        guard Condition.validAtLeast(count, of: items.count) else {
             reader.report(ParserDiagnostics.invalidAtLeast(count, items.count), fields["at_least"]?.range ?? mapping.range)
             return nil
         }

@@ -33,6 +33,12 @@ public struct Condition: Sendable, Hashable {
     /// Hashes the value only, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 
+    /// Whether "at least `count` of `parts` conditions" can be written: at least one part, and a
+    /// count from 1 to the number of parts. The parser and the checker both hold documents to it.
+    static func validAtLeast(_ count: Int, of parts: Int) -> Bool {
+        parts > 0 && (1 ... parts).contains(count)
+    }
+
     /// Every expression leaf, depth first, in document order.
     public var expressions: [RuleExpression] {
         switch kind {
